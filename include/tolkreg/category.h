@@ -1,0 +1,84 @@
+#ifndef TOLKREG_CATEGORY_H
+#define TOLKREG_CATEGORY_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+/*
+ * Credentials and the categories A-E derived from them. IMDi records
+ * credentials; the category of an interpreter in a language follows from
+ * the credentials valid in that language (plus the TAO course, which has
+ * no language) by category_derive(), the one place the rule lives.
+ */
+
+struct store;
+struct tk_error;
+
+enum cred_kind {
+	CRED_AUTHORISATION,	/* statsautorisasjon */
+	CRED_BACHELOR,		/* bachelor in interpreting */
+	CRED_GRUNNEMNE,		/* 30 ECTS tolking i offentlig sektor */
+	CRED_BILINGUAL_TEST,	/* Tospråktesten */
+	CRED_TRANSLATOR,	/* state-authorised translator */
+	CRED_TAO,		/* Tolkens ansvarsområde; no language */
+	CRED_NKINDS
+};
+
+#define CRED_BIT(k)	(1u << (k))
+
+/* The CLI spelling of a kind ("authorisation", ...). Static. */
+const char	*cred_kind_name(enum cred_kind);
+
+/* Parse a CLI spelling; 0, or -1 if unknown. */
+int		 cred_kind_parse(const char *, enum cred_kind *);
+
+/*
+ * The category given by a set of valid credential kinds (CRED_BIT()s of
+ * the kinds held in one language, plus CRED_BIT(CRED_TAO) if the TAO
+ * course is held): 'A' to 'E', or 0 for none.
+ *   A  authorisation and bachelor
+ *   B  bachelor, or authorisation and grunnemne
+ *   C  authorisation
+ *   D  grunnemne
+ *   E  (bilingual test or translator) and TAO
+ */
+char		 category_derive(unsigned int kinds);
+
+/*
+ * Register the SQL functions tk_credbit(kind) (the CRED_BIT of a kind
+ * name) and tk_category(kinds) (category_derive(), NULL for none) on db.
+ */
+int		 category_register_sql(sqlite3 *, struct tk_error *);
+
+/*
+ * Recompute the qualification rows (regno, lang, category) of one
+ * interpreter from the credentials valid on date today (YYYY-MM-DD).
+ * Runs inside the caller's transaction.
+ */
+int		 qualification_refresh(struct store *, int64_t regno,
+		    const char *today, struct tk_error *);
+
+/* Input to credential_add(); the caller owns every string. */
+struct credential_new {
+	int64_t		 regno;
+	enum cred_kind	 kind;
+	const char	*lang;	/* ISO 639-3; NULL for tao, required otherwise */
+	const char	*date;	/* obtained, YYYY-MM-DD, not in the future */
+	const char	*ref;	/* reference, may be NULL */
+};
+
+/*
+ * Record a credential and refresh the interpreter's categories; *id gets
+ * the new credential id. Runs inside the caller's transaction.
+ */
+int		 credential_add(struct store *, const struct credential_new *,
+		    int64_t *id, struct tk_error *);
+
+/*
+ * Revoke credential id of interpreter regno as of today, with a reason,
+ * and refresh the categories at once.
+ */
+int		 credential_revoke(struct store *, int64_t regno, int64_t id,
+		    const char *reason, struct tk_error *);
+
+#endif /* TOLKREG_CATEGORY_H */

@@ -1,0 +1,146 @@
+#ifndef TOLKREG_INTERPRETER_H
+#define TOLKREG_INTERPRETER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "tolkreg/validate.h"
+
+/*
+ * Interpreters in the register: identity, contact details, home
+ * municipality, availability, modalities, and listing status with its
+ * history (tolkeloven §§ 17 and 21). Write functions run inside the
+ * caller's transaction and record every change in the audit log.
+ */
+
+struct store;
+struct tk_error;
+
+#define MOD_ONSITE	0x1	/* oppmøte */
+#define MOD_VIDEO	0x2	/* skjerm */
+#define MOD_PHONE	0x4	/* telefon */
+#define MOD_ALL		0x7
+
+#define NAME_MAX_LEN	200
+#define EMAIL_MAX_LEN	254
+#define REASON_MAX_LEN	1000
+
+enum availability {
+	AVAIL_FULL,		/* heltid */
+	AVAIL_PART,		/* deltid */
+	AVAIL_OCCASIONAL	/* sporadisk */
+};
+
+enum listing {
+	LIST_LISTED,		/* in the public register */
+	LIST_SUSPENDED,		/* temporarily excluded while a case runs */
+	LIST_EXCLUDED,		/* excluded until a date or permanently */
+	LIST_WITHDRAWN		/* withdrawn at own request */
+};
+
+/* One interpreter; fixed buffers, no ownership to manage. */
+struct interpreter {
+	int64_t			 regno;
+	char			 name[NAME_MAX_LEN + 1];
+	char			 pnr[PNR_LEN + 1];
+	char			 gender;		/* 'F', 'M' or 'X' */
+	char			 email[EMAIL_MAX_LEN + 1];
+	char			 phone[PHONE_BUFLEN];
+	char			 municipality[5];
+	enum availability	 availability;
+	unsigned int		 modalities;		/* MOD_* bits */
+	enum listing		 status;
+	char			 status_until[DATE_BUFLEN];	/* or "" */
+	char			 created[21];
+};
+
+/*
+ * Input to interpreter_add() and interpreter_update(); the caller owns
+ * every string. For update, NULL strings, a 0 gender, availability -1
+ * and modalities 0 mean "leave unchanged".
+ */
+struct interpreter_input {
+	const char	*name;
+	const char	*pnr;
+	char		 gender;
+	const char	*email;
+	const char	*phone;
+	const char	*municipality;
+	int		 availability;	/* enum availability, or -1 */
+	unsigned int	 modalities;
+};
+
+const char	*availability_name(enum availability);	/* "full", ... */
+int		 availability_parse(const char *, enum availability *);
+const char	*listing_name(enum listing);	/* "listed", ... */
+
+/*
+ * Parse a comma-separated modality list ("onsite,video,phone") into
+ * MOD_* bits; 0 or -1 with err naming field.
+ */
+int		 modalities_parse(const char *field, const char *,
+		    unsigned int *, struct tk_error *);
+
+/* Format MOD_* bits as "onsite,video,phone" into buf. */
+void		 modalities_format(unsigned int, char *buf, size_t len);
+
+/* Validate and add an interpreter as listed; *regno gets its number. */
+int		 interpreter_add(struct store *,
+		    const struct interpreter_input *, int64_t *regno,
+		    struct tk_error *);
+
+/* Load interpreter regno into *out. */
+int		 interpreter_get(struct store *, int64_t regno,
+		    struct interpreter *out, struct tk_error *);
+
+/* Change the fields given in in; records old and new in the audit log. */
+int		 interpreter_update(struct store *, int64_t regno,
+		    const struct interpreter_input *in, struct tk_error *);
+
+/*
+ * Exclude an interpreter (§ 21): until a date (YYYY-MM-DD, after today),
+ * permanently (until NULL, temporary 0) or temporarily while a case is
+ * processed (temporary 1). Refused for a withdrawn interpreter.
+ */
+int		 interpreter_exclude(struct store *, int64_t regno,
+		    const char *reason, const char *until, int temporary,
+		    struct tk_error *);
+
+/* List an excluded, suspended or withdrawn interpreter again. */
+int		 interpreter_reinstate(struct store *, int64_t regno,
+		    const char *reason, struct tk_error *);
+
+/* Withdraw a listed interpreter at own request. */
+int		 interpreter_withdraw(struct store *, int64_t regno,
+		    const char *reason, struct tk_error *);
+
+/*
+ * The listing status in effect on date today: an exclusion whose end
+ * date has passed counts as listed.
+ */
+enum listing	 interpreter_effective(const struct interpreter *,
+		    const char *today);
+
+/*
+ * Register the SQL functions tk_listed(status, until, today), 1 when
+ * interpreter_effective() would say listed, else 0, and
+ * tk_modalities(bits), the text modalities_format() writes.
+ */
+int		 interpreter_register_sql(sqlite3 *, struct tk_error *);
+
+/* Record a written warning (§ 21) dated date (NULL: today). */
+int		 warning_add(struct store *, int64_t regno, const char *date,
+		    const char *reason, int64_t *id, struct tk_error *);
+
+/*
+ * Number of warnings dated in the five years up to and including today;
+ * three or more flag the interpreter for IMDi (§ 21).
+ */
+int		 warning_count_5y(struct store *, int64_t regno,
+		    const char *today, int *count, struct tk_error *);
+
+#define WARNING_FLAG_COUNT	3
+
+#endif /* TOLKREG_INTERPRETER_H */

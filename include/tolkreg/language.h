@@ -1,0 +1,26 @@
+#ifndef TOLKREG_LANGUAGE_H
+#define TOLKREG_LANGUAGE_H
+
+/*
+ * Languages by ISO 639-3 code, with English names and Norwegian bokmål
+ * names from Debian's iso-codes, sign languages marked.
+ */
+
+struct store;
+struct table;
+struct tk_error;
+
+/*
+ * Fill t (columns code, name, name_en, name_nb, sign) with the languages
+ * whose code equals query or whose English or Norwegian name contains it
+ * (case-insensitive); all languages when query is NULL. Exact code
+ * matches come first, then by name.
+ */
+int	language_list(struct store *, const char *query, struct table *t,
+	    struct tk_error *);
+
+/* The display name of a language: Norwegian if known, else English. */
+int	language_name(struct store *, const char *code, char *buf,
+	    unsigned int len, struct tk_error *);
+
+#endif /* TOLKREG_LANGUAGE_H */

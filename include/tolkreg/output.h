@@ -1,0 +1,66 @@
+#ifndef TOLKREG_OUTPUT_H
+#define TOLKREG_OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Tabular results and their three renderings: an aligned text table for
+ * people, RFC 4180 CSV with a header row (libcsv), and JSON (jansson).
+ * Commands build a table and write it; they never format by hand.
+ */
+
+struct tk_error;
+
+enum tk_format {
+	FMT_TABLE,
+	FMT_CSV,
+	FMT_JSON
+};
+
+enum tcol_type {
+	TCOL_STR,	/* JSON string; "" stays "" */
+	TCOL_INT,	/* JSON integer; "" is null */
+	TCOL_NSTR,	/* JSON string; "" is null */
+	TCOL_BOOL	/* JSON true for "yes", false for "no" */
+};
+
+struct table;
+
+/* Parse "table", "csv" or "json". */
+int		 format_parse(const char *, enum tk_format *);
+
+/* A new, empty table. Owned: table_free(). */
+struct table	*table_new(void);
+void		 table_free(struct table *);	/* NULL is a no-op */
+
+/* Add a column (before any row); names are snake_case. */
+void		 table_col(struct table *, const char *name, enum tcol_type);
+
+/* Start a new row; then give each column's value in order. */
+void		 table_row(struct table *);
+void		 table_put(struct table *, const char *);	/* NULL: "" */
+void		 table_putf(struct table *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 table_put_int(struct table *, long long);
+
+size_t		 table_nrows(const struct table *);
+
+/* Cell (row, col), "" if never given. Borrowed. */
+const char	*table_cell(const struct table *, size_t, size_t);
+
+/* Write all rows: a table, CSV with a header, or a JSON array. */
+int		 table_write(const struct table *, enum tk_format, FILE *,
+		    struct tk_error *);
+
+/*
+ * Write one record (the first row of main) with named sub-tables: as
+ * "field: value" lines followed by each section, as one CSV row (the
+ * sections left out), or as a JSON object with each section as an array.
+ */
+int		 table_write_record(const struct table *main,
+		    const char *const *names, struct table *const *sections,
+		    size_t nsections, enum tk_format, FILE *,
+		    struct tk_error *);
+
+#endif /* TOLKREG_OUTPUT_H */

@@ -1,0 +1,74 @@
+#ifndef TOLKREG_REGISTER_H
+#define TOLKREG_REGISTER_H
+
+#include <stdint.h>
+
+/*
+ * Read views of the register as tables: the public register search,
+ * the administrative interpreter list, and the parts of one
+ * interpreter's record. None of them ever holds a personal number.
+ */
+
+struct store;
+struct table;
+struct tk_error;
+
+/* Filters for register_search(); NULL or 0 means "any". */
+struct search_query {
+	const char	*lang;		/* required, ISO 639-3 */
+	char		 category;	/* that category or better */
+	const char	*county;
+	const char	*municipality;
+	char		 gender;
+	unsigned int	 modality;	/* one MOD_* bit */
+};
+
+/*
+ * The public register search: interpreters listed on date today with a
+ * category in the language, highest category first, then by name.
+ * Columns: regno, name, gender, language, language_name, category,
+ * municipality, municipality_name, county, county_name, availability,
+ * modalities.
+ */
+int	register_search(struct store *, const struct search_query *,
+	    const char *today, struct table *, struct tk_error *);
+
+/* Filters for register_list(); NULL means "any". */
+struct list_query {
+	const char	*status;	/* listing status name */
+	const char	*lang;
+	const char	*municipality;
+};
+
+/*
+ * Every interpreter matching q, by register number. Columns: regno,
+ * name, gender, municipality, availability, modalities, status,
+ * status_until, languages ("ara:A rus:C").
+ */
+int	register_list(struct store *, const struct list_query *,
+	    struct table *, struct tk_error *);
+
+/* Columns: lang, language_name, category; best category first. */
+int	register_languages(struct store *, int64_t regno, struct table *,
+	    struct tk_error *);
+
+/* Columns: id, kind, lang, obtained, ref, revoked, revoke_reason. */
+int	register_credentials(struct store *, int64_t regno, struct table *,
+	    struct tk_error *);
+
+/* Columns: at, status, until, reason, actor; oldest first. */
+int	register_history(struct store *, int64_t regno, struct table *,
+	    struct tk_error *);
+
+/* Columns: id, date, reason; oldest first. */
+int	register_warnings(struct store *, int64_t regno, struct table *,
+	    struct tk_error *);
+
+/*
+ * Public bodies, by organisation number. Columns: orgnr, name, sector,
+ * municipality, municipality_name, county, regular, guidelines.
+ */
+int	register_bodies(struct store *, const char *sector,
+	    const char *county, struct table *, struct tk_error *);
+
+#endif /* TOLKREG_REGISTER_H */

@@ -1,0 +1,96 @@
+#ifndef TOLKREG_VALIDATE_H
+#define TOLKREG_VALIDATE_H
+
+#include <stddef.h>
+#include <time.h>
+
+/*
+ * Input validation. Patterns are compiled once (with JIT where PCRE2 has
+ * it) on first use. Every function returns 0 when the value is valid and
+ * otherwise -1 with err filled: code TK_E_INVALID, field set to the
+ * caller's field name, and a message naming the field and the broken
+ * rule. Personal numbers are never echoed (pnr_mask() is used instead);
+ * other values are quoted in the message.
+ */
+
+struct store;
+struct tk_error;
+
+#define PNR_LEN		11	/* digits in a fødselsnummer or D-nummer */
+#define PHONE_BUFLEN	12	/* "+47" + 8 digits + NUL */
+#define DATE_BUFLEN	11	/* "YYYY-MM-DD" + NUL */
+
+enum pnr_kind {
+	PNR_FNR,		/* fødselsnummer */
+	PNR_DNR			/* D-nummer: day + 40 */
+};
+
+/*
+ * A fødselsnummer or D-nummer: 11 digits, a real birth date (D-nummer:
+ * day plus 40), century from the individual number, both control digits
+ * (mod 11 with the official weights; a remainder giving 10 is invalid).
+ * kind may be NULL.
+ */
+int	 validate_pnr(const char *field, const char *value,
+	    enum pnr_kind *kind, struct tk_error *);
+
+/* Mask a personal number for messages and audit: "***********". */
+void	 pnr_mask(const char *value, char out[PNR_LEN + 1]);
+
+/* Organisasjonsnummer: 9 digits, first 8 or 9, mod-11 control digit. */
+int	 validate_orgnr(const char *field, const char *value,
+	    struct tk_error *);
+
+/* Kommunenummer: 4 digits and, when st is not NULL, a 2024 municipality. */
+int	 validate_knr(struct store *st, const char *field, const char *value,
+	    struct tk_error *);
+
+/* County number: 2 digits and, when st is not NULL, a 2024 county. */
+int	 validate_county(struct store *st, const char *field,
+	    const char *value, struct tk_error *);
+
+/* ISO 639-3 code: 3 lower-case letters and, when st is not NULL, known. */
+int	 validate_lang(struct store *st, const char *field, const char *value,
+	    struct tk_error *);
+
+/* An e-mail address (local@domain.tld, at most 254 characters). */
+int	 validate_email(const char *field, const char *value,
+	    struct tk_error *);
+
+/*
+ * A Norwegian phone number: optional +47 or 0047, then 8 digits, with
+ * spaces, dots or dashes between digit groups tolerated. Writes the
+ * normalised form "+47DDDDDDDD" to out.
+ */
+int	 validate_phone(const char *field, const char *value,
+	    char out[PHONE_BUFLEN], struct tk_error *);
+
+/* A category letter A-E (upper or lower case); *out gets the upper case. */
+int	 validate_category(const char *field, const char *value, char *out,
+	    struct tk_error *);
+
+/* A calendar date YYYY-MM-DD that exists (leap years included). */
+int	 validate_date(const char *field, const char *value,
+	    struct tk_error *);
+
+/*
+ * An ISO 8601 local date and time, "YYYY-MM-DDTHH:MM[:SS]" with an
+ * optional "Z" or "+HH:MM"/"-HH:MM" offset (a space may stand for "T").
+ * Without an offset the time is Europe/Oslo local time. *out gets the
+ * instant as seconds since the epoch.
+ */
+int	 validate_datetime(const char *field, const char *value, time_t *out,
+	    struct tk_error *);
+
+/* A half-year period "YYYYH1" or "YYYYH2". */
+int	 validate_period(const char *field, const char *value, int *year,
+	    int *half, struct tk_error *);
+
+/* A non-empty line of at most max bytes of valid UTF-8, no control chars. */
+int	 validate_text(const char *field, const char *value, size_t max,
+	    struct tk_error *);
+
+/* Today's date (local time) as "YYYY-MM-DD". */
+void	 tk_today(char out[DATE_BUFLEN]);
+
+#endif /* TOLKREG_VALIDATE_H */

@@ -1,0 +1,291 @@
+/*
+ * Credentials and derived categories (Nasjonalt tolkeregister, kategori
+ * A-E). category_derive() is the only place the rule is written; the SQL
+ * function tk_category() calls it, and qualification_refresh() keeps the
+ * qualification table, which search and matching read, equal to it.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "tolkreg/category.h"
+#include "tolkreg/error.h"
+#include "tolkreg/store.h"
+#include "tolkreg/validate.h"
+
+static const char *const kind_names[CRED_NKINDS] = {
+	[CRED_AUTHORISATION] = "authorisation",
+	[CRED_BACHELOR] = "bachelor",
+	[CRED_GRUNNEMNE] = "grunnemne",
+	[CRED_BILINGUAL_TEST] = "bilingual-test",
+	[CRED_TRANSLATOR] = "translator",
+	[CRED_TAO] = "tao",
+};
+
+/* The CLI spelling of a kind. */
+const char *
+cred_kind_name(enum cred_kind k)
+{
+	if ((unsigned int)k >= CRED_NKINDS)
+		return ("unknown");
+	return (kind_names[k]);
+}
+
+/* Parse a CLI spelling of a kind. */
+int
+cred_kind_parse(const char *s, enum cred_kind *out)
+{
+	int	k;
+
+	for (k = 0; k < CRED_NKINDS; k++) {
+		if (strcmp(s, kind_names[k]) == 0) {
+			*out = (enum cred_kind)k;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+/* The category given by a set of valid credential kinds, or 0. */
+char
+category_derive(unsigned int kinds)
+{
+	int	auth, bach, grunn, test, transl, tao;
+
+	auth = (kinds & CRED_BIT(CRED_AUTHORISATION)) != 0;
+	bach = (kinds & CRED_BIT(CRED_BACHELOR)) != 0;
+	grunn = (kinds & CRED_BIT(CRED_GRUNNEMNE)) != 0;
+	test = (kinds & CRED_BIT(CRED_BILINGUAL_TEST)) != 0;
+	transl = (kinds & CRED_BIT(CRED_TRANSLATOR)) != 0;
+	tao = (kinds & CRED_BIT(CRED_TAO)) != 0;
+
+	if (auth && bach)
+		return ('A');
+	if (bach || (auth && grunn))
+		return ('B');
+	if (auth)
+		return ('C');
+	if (grunn)
+		return ('D');
+	if ((test || transl) && tao)
+		return ('E');
+	return (0);
+}
+
+/* SQL tk_credbit(kind): the bit of a kind name, 0 if unknown. */
+static void
+sql_credbit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*t;
+	enum cred_kind		 k;
+
+	(void)argc;
+	t = sqlite3_value_text(argv[0]);
+	if (t == NULL || cred_kind_parse((const char *)t, &k) == -1)
+		sqlite3_result_int(ctx, 0);
+	else
+		sqlite3_result_int(ctx, (int)CRED_BIT(k));
+}
+
+/* SQL tk_category(kinds): category_derive(), NULL for none. */
+static void
+sql_category(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char	c;
+
+	(void)argc;
+	c = category_derive((unsigned int)sqlite3_value_int(argv[0]));
+	if (c == 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, &c, 1, SQLITE_TRANSIENT);
+}
+
+/* Register tk_credbit() and tk_category() on db. */
+int
+category_register_sql(sqlite3 *db, struct tk_error *err)
+{
+	int	flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+	if (sqlite3_create_function(db, "tk_credbit", 1, flags, NULL,
+	    sql_credbit, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "tk_category", 1, flags, NULL,
+	    sql_category, NULL, NULL) != SQLITE_OK)
+		return (tk_fail(err, TK_E_STORE, NULL,
+		    "cannot register SQL functions: %s", sqlite3_errmsg(db)));
+	return (0);
+}
+
+/* Recompute one interpreter's categories from credentials valid today. */
+int
+qualification_refresh(struct store *st, int64_t regno, const char *today,
+    struct tk_error *err)
+{
+	static const char	 del[] =
+	    "DELETE FROM qualification WHERE regno = ?1";
+	/* Distinct bits summed are the bits or-ed together. */
+	static const char	 ins[] =
+	    "INSERT INTO qualification (regno, lang, category)"
+	    " SELECT ?1, lang, cat FROM ("
+	    "  SELECT l.lang, tk_category(l.bits | ("
+	    "   SELECT coalesce(max(tk_credbit(kind)), 0) FROM credential"
+	    "   WHERE regno = ?1 AND kind = 'tao' AND obtained <= ?2"
+	    "   AND (revoked IS NULL OR revoked > ?2))) AS cat"
+	    "  FROM (SELECT lang, sum(DISTINCT tk_credbit(kind)) AS bits"
+	    "   FROM credential WHERE regno = ?1 AND lang IS NOT NULL"
+	    "   AND obtained <= ?2 AND (revoked IS NULL OR revoked > ?2)"
+	    "   GROUP BY lang) AS l)"
+	    " WHERE cat IS NOT NULL";
+	sqlite3_stmt		*s;
+
+	if ((s = store_stmt(st, del, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	if (store_step_done(st, s, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, ins, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	sqlite3_bind_text(s, 2, today, -1, SQLITE_TRANSIENT);
+	return (store_step_done(st, s, err));
+}
+
+/* Fail unless interpreter regno exists. */
+static int
+interpreter_exists(struct store *st, int64_t regno, struct tk_error *err)
+{
+	static const char	 sql[] =
+	    "SELECT 1 FROM interpreter WHERE regno = ?1";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return (0);
+	if (rc != SQLITE_DONE)
+		return (store_fail(st, err));
+	return (tk_fail(err, TK_E_NOTFOUND, "regno",
+	    "no interpreter with register number %" PRId64, regno));
+}
+
+/* Record a credential and refresh the interpreter's categories. */
+int
+credential_add(struct store *st, const struct credential_new *c,
+    int64_t *id, struct tk_error *err)
+{
+	static const char	 sql[] = "INSERT INTO credential"
+	    " (regno, kind, lang, obtained, ref) VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt		*s;
+	char			 today[DATE_BUFLEN], idbuf[32], what[64];
+
+	tk_today(today);
+	if (interpreter_exists(st, c->regno, err) == -1)
+		return (-1);
+	if ((unsigned int)c->kind >= CRED_NKINDS)
+		return (tk_fail(err, TK_E_INVALID, "kind",
+		    "'kind' is not a credential kind"));
+	if (c->kind == CRED_TAO) {
+		if (c->lang != NULL)
+			return (tk_fail(err, TK_E_INVALID, "lang",
+			    "'lang' must not be given for the TAO course,"
+			    " which is not tied to a language"));
+	} else {
+		if (c->lang == NULL)
+			return (tk_fail(err, TK_E_INVALID, "lang",
+			    "'lang' is required for a %s credential",
+			    cred_kind_name(c->kind)));
+		if (validate_lang(st, "lang", c->lang, err) == -1)
+			return (-1);
+	}
+	if (validate_date("date", c->date, err) == -1)
+		return (-1);
+	if (strcmp(c->date, today) > 0)
+		return (tk_fail(err, TK_E_INVALID, "date",
+		    "'date' %s is in the future; a credential is recorded"
+		    " once obtained", c->date));
+	if (c->ref != NULL && validate_text("ref", c->ref, 200, err) == -1)
+		return (-1);
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, c->regno);
+	sqlite3_bind_text(s, 2, cred_kind_name(c->kind), -1, SQLITE_STATIC);
+	if (c->lang != NULL)
+		sqlite3_bind_text(s, 3, c->lang, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, c->date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, c->ref != NULL ? c->ref : "", -1,
+	    SQLITE_TRANSIENT);
+	if (store_step_done(st, s, err) == -1)
+		return (-1);
+	*id = sqlite3_last_insert_rowid(store_db(st));
+
+	snprintf(idbuf, sizeof(idbuf), "%" PRId64, c->regno);
+	snprintf(what, sizeof(what), "%s %s #%" PRId64,
+	    cred_kind_name(c->kind), c->lang != NULL ? c->lang : "-", *id);
+	if (audit_log(st, "interpreter", idbuf, "credential-add", "credential",
+	    NULL, what, err) == -1)
+		return (-1);
+	return (qualification_refresh(st, c->regno, today, err));
+}
+
+/* Revoke a credential as of today and refresh the categories. */
+int
+credential_revoke(struct store *st, int64_t regno, int64_t id,
+    const char *reason, struct tk_error *err)
+{
+	static const char	 get[] = "SELECT kind, coalesce(lang, '-'),"
+	    " revoked FROM credential WHERE id = ?1 AND regno = ?2";
+	static const char	 upd[] = "UPDATE credential SET revoked = ?1,"
+	    " revoke_reason = ?2 WHERE id = ?3";
+	sqlite3_stmt		*s;
+	char			 today[DATE_BUFLEN], idbuf[32], what[64];
+	int			 rc;
+
+	tk_today(today);
+	if (interpreter_exists(st, regno, err) == -1)
+		return (-1);
+	if (validate_text("reason", reason, 1000, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, get, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, regno);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return (store_fail(st, err));
+		return (tk_fail(err, TK_E_NOTFOUND, "credential",
+		    "interpreter %" PRId64 " has no credential %" PRId64,
+		    regno, id));
+	}
+	if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+		tk_fail(err, TK_E_CONFLICT, "credential",
+		    "credential %" PRId64 " was already revoked on %s", id,
+		    store_text(s, 2));
+		sqlite3_reset(s);
+		return (-1);
+	}
+	snprintf(what, sizeof(what), "%s %s #%" PRId64, store_text(s, 0),
+	    store_text(s, 1), id);
+	sqlite3_reset(s);
+
+	if ((s = store_stmt(st, upd, err)) == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, id);
+	if (store_step_done(st, s, err) == -1)
+		return (-1);
+	snprintf(idbuf, sizeof(idbuf), "%" PRId64, regno);
+	if (audit_log(st, "interpreter", idbuf, "credential-revoke",
+	    "credential", what, reason, err) == -1)
+		return (-1);
+	return (qualification_refresh(st, regno, today, err));
+}

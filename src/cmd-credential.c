@@ -1,0 +1,89 @@
+/*
+ * tolkreg credential add|revoke: record the credentials IMDi has
+ * verified, from which the categories A-E are derived, and revoke them
+ * (which changes the category at once).
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "tolkreg/category.h"
+#include "tolkreg/error.h"
+
+static int	cmd_credential_add_run(int, char **, struct cmd_ctx *);
+static int	cmd_credential_revoke_run(int, char **, struct cmd_ctx *);
+
+const struct cmd_entry cmd_credential_add_entry = {
+	.name = "credential add",
+	.usage = "credential add REGNO --kind KIND [--lang CODE] --date DATE"
+	    " [--ref TEXT]",
+	.summary = "record a credential; prints its id",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_credential_add_run
+};
+
+const struct cmd_entry cmd_credential_revoke_entry = {
+	.name = "credential revoke",
+	.usage = "credential revoke REGNO CREDENTIAL-ID --reason TEXT",
+	.summary = "revoke a credential",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_credential_revoke_run
+};
+
+static int
+cmd_credential_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*kind = NULL;
+	struct credential_new	 c = { 0, CRED_TAO, NULL, NULL, NULL };
+	const struct opt	 opts[] = { OPT_S("kind", &kind),
+	    OPT_S("lang", &c.lang), OPT_S("date", &c.date),
+	    OPT_S("ref", &c.ref) };
+	struct store		*st;
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 4, 1, 1)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &c.regno, ctx->err) == -1)
+		return (-1);
+	if (kind == NULL)
+		return (tk_fail(ctx->err, TK_E_USAGE, "kind",
+		    "'--kind' is required"));
+	if (cred_kind_parse(kind, &c.kind) == -1)
+		return (tk_fail(ctx->err, TK_E_INVALID, "kind",
+		    "'kind' must be authorisation, bachelor, grunnemne,"
+		    " bilingual-test, translator or tao: '%s'", kind));
+	if (c.date == NULL)
+		return (tk_fail(ctx->err, TK_E_USAGE, "date",
+		    "'--date' is required"));
+	if ((st = cmd_store(ctx)) == NULL ||
+	    credential_add(st, &c, &id, ctx->err) == -1)
+		return (-1);
+	fprintf(ctx->out, "%" PRId64 "\n", id);
+	return (0);
+}
+
+static int
+cmd_credential_revoke_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*reason = NULL;
+	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	struct store		*st;
+	int64_t			 regno, id;
+	int			 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 2, 2)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
+	    args_id("credential", ctx->pos[1], &id, ctx->err) == -1)
+		return (-1);
+	if (reason == NULL)
+		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
+		    "'--reason' is required"));
+	if ((st = cmd_store(ctx)) == NULL)
+		return (-1);
+	return (credential_revoke(st, regno, id, reason, ctx->err));
+}

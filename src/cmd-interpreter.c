@@ -1,0 +1,336 @@
+/*
+ * tolkreg interpreter add|show|update|list|exclude|reinstate|withdraw:
+ * IMDi's commands for interpreters in the register (tolkeloven §§ 17
+ * and 21). Personal numbers are taken in, never printed.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "tolkreg/error.h"
+#include "tolkreg/interpreter.h"
+#include "tolkreg/output.h"
+#include "tolkreg/register.h"
+#include "tolkreg/store.h"
+#include "tolkreg/validate.h"
+
+static int	cmd_interpreter_add_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_show_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_update_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_list_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_exclude_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_reinstate_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_withdraw_run(int, char **, struct cmd_ctx *);
+
+const struct cmd_entry cmd_interpreter_add_entry = {
+	.name = "interpreter add",
+	.usage = "interpreter add --name NAME --fnr NUMBER --gender F|M|X"
+	    " --email ADDR --phone NUMBER --municipality KNR"
+	    " --availability full|part|occasional --modalities LIST",
+	.summary = "add an interpreter; prints the register number",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_interpreter_add_run
+};
+
+const struct cmd_entry cmd_interpreter_show_entry = {
+	.name = "interpreter show",
+	.usage = "interpreter show REGNO [--format FORMAT]",
+	.summary = "show an interpreter with languages and history",
+	.flags = CMD_DB_READ,
+	.run = cmd_interpreter_show_run
+};
+
+const struct cmd_entry cmd_interpreter_update_entry = {
+	.name = "interpreter update",
+	.usage = "interpreter update REGNO [--name NAME] [--fnr NUMBER]"
+	    " [--gender F|M|X] [--email ADDR] [--phone NUMBER]"
+	    " [--municipality KNR] [--availability full|part|occasional]"
+	    " [--modalities LIST]",
+	.summary = "change an interpreter's details",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_interpreter_update_run
+};
+
+const struct cmd_entry cmd_interpreter_list_entry = {
+	.name = "interpreter list",
+	.usage = "interpreter list [--status STATUS] [--lang CODE]"
+	    " [--municipality KNR] [--format FORMAT]",
+	.summary = "list interpreters, any status",
+	.flags = CMD_DB_READ,
+	.run = cmd_interpreter_list_run
+};
+
+const struct cmd_entry cmd_interpreter_exclude_entry = {
+	.name = "interpreter exclude",
+	.usage = "interpreter exclude REGNO --reason TEXT"
+	    " [--until DATE | --temporary]",
+	.summary = "exclude an interpreter from the register",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_interpreter_exclude_run
+};
+
+const struct cmd_entry cmd_interpreter_reinstate_entry = {
+	.name = "interpreter reinstate",
+	.usage = "interpreter reinstate REGNO --reason TEXT",
+	.summary = "list an excluded or withdrawn interpreter again",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_interpreter_reinstate_run
+};
+
+const struct cmd_entry cmd_interpreter_withdraw_entry = {
+	.name = "interpreter withdraw",
+	.usage = "interpreter withdraw REGNO [--reason TEXT]",
+	.summary = "withdraw an interpreter at own request",
+	.flags = CMD_DB_WRITE,
+	.run = cmd_interpreter_withdraw_run
+};
+
+/* Options shared by add and update, parsed into in. */
+struct fields {
+	const char	*name, *fnr, *gender, *email, *phone, *municipality;
+	const char	*availability, *modalities;
+};
+
+/* Turn the option strings into an interpreter_input. */
+static int
+fields_input(const struct fields *f, struct interpreter_input *in,
+    struct tk_error *err)
+{
+	enum availability	a;
+
+	in->name = f->name;
+	in->pnr = f->fnr;
+	in->gender = 0;
+	in->email = f->email;
+	in->phone = f->phone;
+	in->municipality = f->municipality;
+	in->availability = -1;
+	in->modalities = 0;
+	if (f->gender != NULL && args_gender("gender", f->gender, &in->gender,
+	    err) == -1)
+		return (-1);
+	if (f->availability != NULL) {
+		if (availability_parse(f->availability, &a) == -1)
+			return (tk_fail(err, TK_E_INVALID, "availability",
+			    "'availability' must be full, part or occasional:"
+			    " '%s'", f->availability));
+		in->availability = (int)a;
+	}
+	if (f->modalities != NULL && modalities_parse("modalities",
+	    f->modalities, &in->modalities, err) == -1)
+		return (-1);
+	return (0);
+}
+
+#define FIELD_OPTS(f) \
+	OPT_S("name", &(f).name), OPT_S("fnr", &(f).fnr), \
+	OPT_S("gender", &(f).gender), OPT_S("email", &(f).email), \
+	OPT_S("phone", &(f).phone), \
+	OPT_S("municipality", &(f).municipality), \
+	OPT_S("availability", &(f).availability), \
+	OPT_S("modalities", &(f).modalities)
+
+static int
+cmd_interpreter_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct fields			 f = { 0 };
+	const struct opt		 opts[] = { FIELD_OPTS(f) };
+	struct interpreter_input	 in;
+	struct store			*st;
+	int64_t				 regno;
+	int				 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 8, 0, 0)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (fields_input(&f, &in, ctx->err) == -1 ||
+	    (st = cmd_store(ctx)) == NULL ||
+	    interpreter_add(st, &in, &regno, ctx->err) == -1)
+		return (-1);
+	fprintf(ctx->out, "%" PRId64 "\n", regno);
+	return (0);
+}
+
+static int
+cmd_interpreter_update_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct fields			 f = { 0 };
+	const struct opt		 opts[] = { FIELD_OPTS(f) };
+	struct interpreter_input	 in;
+	struct store			*st;
+	int64_t				 regno;
+	int				 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 8, 1, 1)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
+	    fields_input(&f, &in, ctx->err) == -1 ||
+	    (st = cmd_store(ctx)) == NULL)
+		return (-1);
+	return (interpreter_update(st, regno, &in, ctx->err));
+}
+
+static int
+cmd_interpreter_show_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const char *const names[] = { "languages", "credentials",
+	    "history", "warnings" };
+	struct interpreter	 in;
+	struct table		*t, *sec[4] = { NULL, NULL, NULL, NULL };
+	struct store		*st;
+	char			 today[DATE_BUFLEN], mods[32];
+	int64_t			 regno;
+	int			 rc, nwarn, i;
+
+	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 1)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
+	    (st = cmd_store(ctx)) == NULL ||
+	    interpreter_get(st, regno, &in, ctx->err) == -1)
+		return (-1);
+	tk_today(today);
+	if (warning_count_5y(st, regno, today, &nwarn, ctx->err) == -1)
+		return (-1);
+	t = table_new();
+	table_col(t, "regno", TCOL_INT);
+	table_col(t, "name", TCOL_STR);
+	table_col(t, "gender", TCOL_STR);
+	table_col(t, "email", TCOL_STR);
+	table_col(t, "phone", TCOL_STR);
+	table_col(t, "municipality", TCOL_STR);
+	table_col(t, "availability", TCOL_STR);
+	table_col(t, "modalities", TCOL_STR);
+	table_col(t, "status", TCOL_STR);
+	table_col(t, "status_until", TCOL_NSTR);
+	table_col(t, "listed", TCOL_BOOL);
+	table_col(t, "warnings_5y", TCOL_INT);
+	table_col(t, "warning_flag", TCOL_BOOL);
+	table_col(t, "languages", TCOL_STR);
+	table_row(t);
+	table_put_int(t, in.regno);
+	table_put(t, in.name);
+	table_putf(t, "%c", in.gender);
+	table_put(t, in.email);
+	table_put(t, in.phone);
+	table_put(t, in.municipality);
+	table_put(t, availability_name(in.availability));
+	modalities_format(in.modalities, mods, sizeof(mods));
+	table_put(t, mods);
+	table_put(t, listing_name(in.status));
+	table_put(t, in.status_until);
+	table_put(t, interpreter_effective(&in, today) == LIST_LISTED ?
+	    "yes" : "no");
+	table_put_int(t, nwarn);
+	table_put(t, nwarn >= WARNING_FLAG_COUNT ? "yes" : "no");
+
+	for (i = 0; i < 4; i++)
+		sec[i] = table_new();
+	rc = -1;
+	if (register_languages(st, regno, sec[0], ctx->err) == -1 ||
+	    register_credentials(st, regno, sec[1], ctx->err) == -1 ||
+	    register_history(st, regno, sec[2], ctx->err) == -1 ||
+	    register_warnings(st, regno, sec[3], ctx->err) == -1)
+		goto out;
+	/* The language summary column, for CSV: "ara:A rus:C". */
+	{
+		char	 buf[1024] = "";
+		size_t	 r, len = 0;
+		for (r = 0; r < table_nrows(sec[0]) && len < sizeof(buf); r++)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+			    "%s%s:%s", r > 0 ? " " : "",
+			    table_cell(sec[0], r, 0), table_cell(sec[0], r, 2));
+		table_put(t, buf);
+	}
+	rc = table_write_record(t, names, sec, 4, ctx->format, ctx->out,
+	    ctx->err);
+out:
+	for (i = 0; i < 4; i++)
+		table_free(sec[i]);
+	table_free(t);
+	return (rc);
+}
+
+static int
+cmd_interpreter_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct list_query	 q = { NULL, NULL, NULL };
+	const struct opt	 opts[] = { OPT_S("status", &q.status),
+	    OPT_S("lang", &q.lang), OPT_S("municipality", &q.municipality) };
+	struct store		*st;
+	struct table		*t;
+	int			 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 0, 0)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if ((st = cmd_store(ctx)) == NULL)
+		return (-1);
+	t = table_new();
+	rc = register_list(st, &q, t, ctx->err);
+	if (rc == 0)
+		rc = table_write(t, ctx->format, ctx->out, ctx->err);
+	table_free(t);
+	return (rc);
+}
+
+static int
+cmd_interpreter_exclude_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*reason = NULL, *until = NULL;
+	int			 temporary = 0, rc;
+	const struct opt	 opts[] = { OPT_S("reason", &reason),
+	    OPT_S("until", &until), OPT_F("temporary", &temporary) };
+	struct store		*st;
+	int64_t			 regno;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 1, 1)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
+		return (-1);
+	if (reason == NULL)
+		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
+		    "'--reason' is required"));
+	if ((st = cmd_store(ctx)) == NULL)
+		return (-1);
+	return (interpreter_exclude(st, regno, reason, until, temporary,
+	    ctx->err));
+}
+
+static int
+cmd_interpreter_reinstate_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*reason = NULL;
+	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	struct store		*st;
+	int64_t			 regno;
+	int			 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
+		return (-1);
+	if (reason == NULL)
+		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
+		    "'--reason' is required"));
+	if ((st = cmd_store(ctx)) == NULL)
+		return (-1);
+	return (interpreter_reinstate(st, regno, reason, ctx->err));
+}
+
+static int
+cmd_interpreter_withdraw_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*reason = NULL;
+	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	struct store		*st;
+	int64_t			 regno;
+	int			 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
+	    (st = cmd_store(ctx)) == NULL)
+		return (-1);
+	return (interpreter_withdraw(st, regno, reason, ctx->err));
+}

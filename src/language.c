@@ -1,0 +1,78 @@
+/*
+ * The language table: ISO 639-3 codes with English and Norwegian names.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tolkreg/error.h"
+#include "tolkreg/language.h"
+#include "tolkreg/output.h"
+#include "tolkreg/store.h"
+#include "tolkreg/validate.h"
+
+/* Fill t with the languages matching query. */
+int
+language_list(struct store *st, const char *query, struct table *t,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT code, CASE name_nb WHEN ''"
+	    " THEN name_en ELSE name_nb END, name_en, name_nb, sign"
+	    " FROM language WHERE ?1 IS NULL OR code = lower(?1)"
+	    " OR instr(lower(name_en), lower(?1)) > 0"
+	    " OR instr(lower(name_nb), lower(?1)) > 0"
+	    " ORDER BY code <> lower(coalesce(?1, '')),"
+	    " NOT (lower(name_en) LIKE lower(?1) || '%' ESCAPE '\\'"
+	    " OR lower(name_nb) LIKE lower(?1) || '%' ESCAPE '\\'),"
+	    " name_en, code";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if (query != NULL && validate_text("query", query, 100, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	if (query != NULL)
+		sqlite3_bind_text(s, 1, query, -1, SQLITE_TRANSIENT);
+	table_col(t, "code", TCOL_STR);
+	table_col(t, "name", TCOL_STR);
+	table_col(t, "name_en", TCOL_STR);
+	table_col(t, "name_nb", TCOL_NSTR);
+	table_col(t, "sign", TCOL_BOOL);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		table_row(t);
+		table_put(t, store_text(s, 0));
+		table_put(t, store_text(s, 1));
+		table_put(t, store_text(s, 2));
+		table_put(t, store_text(s, 3));
+		table_put(t, sqlite3_column_int(s, 4) ? "yes" : "no");
+	}
+	sqlite3_reset(s);
+	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
+}
+
+/* The display name of a language. */
+int
+language_name(struct store *st, const char *code, char *buf,
+    unsigned int len, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT CASE name_nb WHEN ''"
+	    " THEN name_en ELSE name_nb END FROM language WHERE code = ?1";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return (store_fail(st, err));
+		return (tk_fail(err, TK_E_NOTFOUND, "lang",
+		    "'lang' '%s' is not an ISO 639-3 language code", code));
+	}
+	snprintf(buf, len, "%s", store_text(s, 0));
+	sqlite3_reset(s);
+	return (0);
+}

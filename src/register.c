@@ -1,0 +1,249 @@
+/*
+ * Read views of the register (Nasjonalt tolkeregister, tolkeloven § 17):
+ * the public search, which for a language always puts the highest
+ * category first and never shows a personal number or contact details,
+ * and the administrative lists.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tolkreg/error.h"
+#include "tolkreg/interpreter.h"
+#include "tolkreg/output.h"
+#include "tolkreg/register.h"
+#include "tolkreg/store.h"
+#include "tolkreg/validate.h"
+
+/* Step s to the end, copying ncols columns of each row into t. */
+static int
+fill(struct store *st, sqlite3_stmt *s, struct table *t, int ncols,
+    const char *const *names, const enum tcol_type *types,
+    struct tk_error *err)
+{
+	int	i, rc;
+
+	for (i = 0; i < ncols; i++)
+		table_col(t, names[i], types[i]);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		table_row(t);
+		for (i = 0; i < ncols; i++)
+			table_put(t, store_text(s, i));
+	}
+	sqlite3_reset(s);
+	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
+}
+
+/* Bind an optional text parameter. */
+static void
+bind_opt(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v != NULL)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* The public register search. */
+int
+register_search(struct store *st, const struct search_query *q,
+    const char *today, struct table *t, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT i.regno, i.name, i.gender,"
+	    " q.lang, CASE l.name_nb WHEN '' THEN l.name_en ELSE l.name_nb"
+	    " END, q.category, i.municipality, m.name, m.county, c.name,"
+	    " i.availability,"
+	    " tk_modalities(i.modalities)"
+	    " FROM qualification q"
+	    " JOIN interpreter i ON i.regno = q.regno"
+	    " JOIN language l ON l.code = q.lang"
+	    " JOIN municipality m ON m.code = i.municipality"
+	    " JOIN county c ON c.code = m.county"
+	    " WHERE q.lang = ?1 AND q.category <= ?2"
+	    " AND tk_listed(i.status, i.status_until, ?3)"
+	    " AND (?4 IS NULL OR m.county = ?4)"
+	    " AND (?5 IS NULL OR i.municipality = ?5)"
+	    " AND (?6 IS NULL OR i.gender = ?6)"
+	    " AND (?7 = 0 OR i.modalities & ?7)"
+	    " ORDER BY q.category, i.name, i.regno";
+	static const char *const names[] = { "regno", "name", "gender",
+	    "language", "language_name", "category", "municipality",
+	    "municipality_name", "county", "county_name", "availability",
+	    "modalities" };
+	static const enum tcol_type types[] = { TCOL_INT, TCOL_STR, TCOL_STR,
+	    TCOL_STR, TCOL_STR, TCOL_STR, TCOL_STR, TCOL_STR, TCOL_STR,
+	    TCOL_STR, TCOL_STR, TCOL_STR };
+	sqlite3_stmt		*s;
+	char			 cat[2], g[2];
+
+	if (q->lang == NULL)
+		return (tk_fail(err, TK_E_USAGE, "lang", "'--lang' is required"));
+	if (validate_lang(st, "lang", q->lang, err) == -1 ||
+	    (q->county != NULL &&
+	    validate_county(st, "county", q->county, err) == -1) ||
+	    (q->municipality != NULL &&
+	    validate_knr(st, "municipality", q->municipality, err) == -1))
+		return (-1);
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	cat[0] = q->category != 0 ? q->category : 'E';
+	cat[1] = '\0';
+	g[0] = q->gender;
+	g[1] = '\0';
+	sqlite3_bind_text(s, 1, q->lang, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, cat, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, today, -1, SQLITE_TRANSIENT);
+	bind_opt(s, 4, q->county);
+	bind_opt(s, 5, q->municipality);
+	if (q->gender != 0)
+		sqlite3_bind_text(s, 6, g, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 7, (int)q->modality);
+	return (fill(st, s, t, 12, names, types, err));
+}
+
+/* The administrative interpreter list. */
+int
+register_list(struct store *st, const struct list_query *q, struct table *t,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT i.regno, i.name, i.gender,"
+	    " i.municipality, i.availability,"
+	    " tk_modalities(i.modalities),"
+	    " i.status, coalesce(i.status_until, ''),"
+	    " coalesce((SELECT group_concat(lang || ':' || category, ' ')"
+	    "  FROM (SELECT lang, category FROM qualification"
+	    "   WHERE regno = i.regno ORDER BY category, lang)), '')"
+	    " FROM interpreter i"
+	    " WHERE (?1 IS NULL OR i.status = ?1)"
+	    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM qualification"
+	    "  WHERE regno = i.regno AND lang = ?2))"
+	    " AND (?3 IS NULL OR i.municipality = ?3)"
+	    " ORDER BY i.regno";
+	static const char *const names[] = { "regno", "name", "gender",
+	    "municipality", "availability", "modalities", "status",
+	    "status_until", "languages" };
+	static const enum tcol_type types[] = { TCOL_INT, TCOL_STR, TCOL_STR,
+	    TCOL_STR, TCOL_STR, TCOL_STR, TCOL_STR, TCOL_NSTR, TCOL_STR };
+	sqlite3_stmt		*s;
+
+	if (q->status != NULL && strcmp(q->status, "listed") != 0 &&
+	    strcmp(q->status, "suspended") != 0 &&
+	    strcmp(q->status, "excluded") != 0 &&
+	    strcmp(q->status, "withdrawn") != 0)
+		return (tk_fail(err, TK_E_USAGE, "status", "'--status' must"
+		    " be listed, suspended, excluded or withdrawn"));
+	if ((q->lang != NULL && validate_lang(st, "lang", q->lang, err) == -1) ||
+	    (q->municipality != NULL &&
+	    validate_knr(st, "municipality", q->municipality, err) == -1))
+		return (-1);
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	bind_opt(s, 1, q->status);
+	bind_opt(s, 2, q->lang);
+	bind_opt(s, 3, q->municipality);
+	return (fill(st, s, t, 9, names, types, err));
+}
+
+/* One interpreter's languages and derived categories. */
+int
+register_languages(struct store *st, int64_t regno, struct table *t,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT q.lang, CASE l.name_nb"
+	    " WHEN '' THEN l.name_en ELSE l.name_nb END, q.category"
+	    " FROM qualification q JOIN language l ON l.code = q.lang"
+	    " WHERE q.regno = ?1 ORDER BY q.category, q.lang";
+	static const char *const names[] = { "lang", "language_name",
+	    "category" };
+	static const enum tcol_type types[] = { TCOL_STR, TCOL_STR, TCOL_STR };
+	sqlite3_stmt		*s;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	return (fill(st, s, t, 3, names, types, err));
+}
+
+/* One interpreter's credentials. */
+int
+register_credentials(struct store *st, int64_t regno, struct table *t,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT id, kind, coalesce(lang, ''),"
+	    " obtained, ref, coalesce(revoked, ''),"
+	    " coalesce(revoke_reason, '') FROM credential WHERE regno = ?1"
+	    " ORDER BY id";
+	static const char *const names[] = { "id", "kind", "lang",
+	    "obtained", "ref", "revoked", "revoke_reason" };
+	static const enum tcol_type types[] = { TCOL_INT, TCOL_STR, TCOL_NSTR,
+	    TCOL_STR, TCOL_STR, TCOL_NSTR, TCOL_NSTR };
+	sqlite3_stmt		*s;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	return (fill(st, s, t, 7, names, types, err));
+}
+
+/* One interpreter's listing history. */
+int
+register_history(struct store *st, int64_t regno, struct table *t,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT at, status,"
+	    " coalesce(until, ''), reason, actor FROM listing_event"
+	    " WHERE regno = ?1 ORDER BY id";
+	static const char *const names[] = { "at", "status", "until",
+	    "reason", "actor" };
+	static const enum tcol_type types[] = { TCOL_STR, TCOL_STR, TCOL_NSTR,
+	    TCOL_STR, TCOL_STR };
+	sqlite3_stmt		*s;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	return (fill(st, s, t, 5, names, types, err));
+}
+
+/* One interpreter's written warnings. */
+int
+register_warnings(struct store *st, int64_t regno, struct table *t,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT id, date, reason FROM warning"
+	    " WHERE regno = ?1 ORDER BY date, id";
+	static const char *const names[] = { "id", "date", "reason" };
+	static const enum tcol_type types[] = { TCOL_INT, TCOL_STR, TCOL_STR };
+	sqlite3_stmt		*s;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	return (fill(st, s, t, 3, names, types, err));
+}
+
+/* Public bodies. */
+int
+register_bodies(struct store *st, const char *sector, const char *county,
+    struct table *t, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT b.orgnr, b.name, b.sector,"
+	    " b.municipality, m.name, m.county,"
+	    " CASE b.regular WHEN 1 THEN 'yes' ELSE 'no' END, b.guidelines"
+	    " FROM body b JOIN municipality m ON m.code = b.municipality"
+	    " WHERE (?1 IS NULL OR b.sector = ?1)"
+	    " AND (?2 IS NULL OR m.county = ?2) ORDER BY b.orgnr";
+	static const char *const names[] = { "orgnr", "name", "sector",
+	    "municipality", "municipality_name", "county", "regular",
+	    "guidelines" };
+	static const enum tcol_type types[] = { TCOL_STR, TCOL_STR, TCOL_STR,
+	    TCOL_STR, TCOL_STR, TCOL_STR, TCOL_BOOL, TCOL_STR };
+	sqlite3_stmt		*s;
+
+	if (county != NULL && validate_county(st, "county", county, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	bind_opt(s, 1, sector);
+	bind_opt(s, 2, county);
+	return (fill(st, s, t, 8, names, types, err));
+}
