@@ -23,8 +23,8 @@ language_list(struct store *st, const char *query, struct table *t,
 	    " OR instr(lower(name_en), lower(?1)) > 0"
 	    " OR instr(lower(name_nb), lower(?1)) > 0"
 	    " ORDER BY code <> lower(coalesce(?1, '')),"
-	    " NOT (lower(name_en) LIKE lower(?1) || '%' ESCAPE '\\'"
-	    " OR lower(name_nb) LIKE lower(?1) || '%' ESCAPE '\\'),"
+	    " NOT (substr(lower(name_en), 1, length(?1)) = lower(?1)"
+	    " OR substr(lower(name_nb), 1, length(?1)) = lower(?1)),"
 	    " name_en, code";
 	sqlite3_stmt		*s;
 	int			 rc;

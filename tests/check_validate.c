@@ -677,11 +677,14 @@ static const struct {
 	{ "11234567", "2 to 9" },
 	{ "+47 01234567", "2 to 9" },
 	{ "0047 11 23 45 67", "2 to 9" },
-	{ "+46 70 123 45 67", "+47" },
-	{ "+4670123456", "+47" },
-	{ "0046 70 123 45 67", "+47" },
-	{ "+1 212 555 0100", "+47" },
-	{ "+358 40 1234567", "Norwegian" },
+	{ "+46 70 123 45 67", "Norwegian numbers (+47)" },
+	{ "+4670123456", "Norwegian numbers (+47)" },
+	{ "0046 70 123 45 67", "Norwegian numbers (+47)" },
+	{ "+45 12 34 56 78", "Norwegian numbers (+47)" },
+	{ "+4412345678", "Norwegian numbers (+47)" },
+	{ "+1 212 555 0100", "Norwegian numbers (+47)" },
+	{ "+358 40 1234567", "Norwegian numbers (+47)" },
+	{ "+", "Norwegian numbers (+47)" },
 };
 
 START_TEST(phone_bad)
@@ -1174,6 +1177,11 @@ static const struct {
 	{ "\xf4\x90\x80\x80", "UTF-8" },	/* above U+10FFFF */
 	{ "\xf5\x80\x80\x80", "UTF-8" },
 	{ "\xe2\x82", "UTF-8" },
+	{ "\xe2\x82\x28", "UTF-8" },		/* bad third byte */
+	{ "\xe2\x82\xc0", "UTF-8" },
+	{ "\xf0\x9f\x28\x80", "UTF-8" },	/* bad third byte */
+	{ "\xf0\x9f\x98\x28", "UTF-8" },	/* bad fourth byte */
+	{ "\xf0\x9f\x98\xc0", "UTF-8" },
 	{ "\xf0\x9f\x98", "UTF-8" },
 };
 

@@ -1,0 +1,353 @@
+/*
+ * The store: creating and opening, migrations and user_version,
+ * pragmas, reference data, statement cache, transactions, and the
+ * append-only audit log.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_suites.h"
+#include "tolkreg/error.h"
+#include "tolkreg/geo.h"
+#include "tolkreg/store.h"
+
+/* A fresh, initialised database in a temporary directory. */
+struct store *
+test_store_new(char path[256])
+{
+	struct store	*st;
+	struct tk_error	 err;
+	char		 dir[] = "/tmp/tolkreg-check.XXXXXX";
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, 256, "%s/t.db", dir);
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_open(&st, path, STORE_CREATE, &err), 0);
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_msg(store_load_reference(st, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(store_commit(st, &err), 0);
+	store_set_actor(st, "check");
+	return (st);
+}
+
+/* Close the store and remove its files and directory. */
+void
+test_store_free(struct store *st, const char *path)
+{
+	char	buf[300], *slash;
+
+	store_close(st);
+	unlink(path);
+	snprintf(buf, sizeof(buf), "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-shm", path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s", path);
+	if ((slash = strrchr(buf, '/')) != NULL) {
+		*slash = '\0';
+		rmdir(buf);
+	}
+}
+
+/* The single integer a query returns. */
+static long long
+scalar(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long long	 v = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return (v);
+}
+
+static struct store	*st;
+static char		 path[256];
+
+static void
+setup(void)
+{
+	st = test_store_new(path);
+}
+
+static void
+teardown(void)
+{
+	test_store_free(st, path);
+}
+
+START_TEST(test_schema_version)
+{
+	ck_assert_int_ge(store_schema_latest(), 1);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	ck_assert_int_eq(scalar(st, "PRAGMA user_version"),
+	    store_schema_latest());
+}
+END_TEST
+
+START_TEST(test_pragmas)
+{
+	sqlite3_stmt	*s;
+
+	ck_assert_int_eq(scalar(st, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st),
+	    "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	ck_assert_int_eq(scalar(st, "PRAGMA busy_timeout"), STORE_BUSY_MS);
+}
+END_TEST
+
+START_TEST(test_reference_data)
+{
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM county"), 15);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"), 357);
+	ck_assert_int_ge(scalar(st, "SELECT count(*) FROM language"), 7800);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM language"
+	    " WHERE code = 'nsl' AND sign = 1"), 1);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM language"
+	    " WHERE code = 'ara' AND name_nb = 'Arabisk'"), 1);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	    " WHERE code = '0301' AND county = '03'"), 1);
+	/* Every municipality's county is its number's first two digits. */
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	    " WHERE substr(code, 1, 2) <> county"), 0);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	    " WHERE lat NOT BETWEEN 57.9 AND 71.2"
+	    " OR lon NOT BETWEEN 4.5 AND 31.2"), 0);
+}
+END_TEST
+
+START_TEST(test_reload_idempotent)
+{
+	struct tk_error	err;
+
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(store_load_reference(st, &err), 0);
+	ck_assert_int_eq(store_commit(st, &err), 0);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"), 357);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM county"), 15);
+}
+END_TEST
+
+START_TEST(test_reopen)
+{
+	struct store	*st2;
+	struct tk_error	 err;
+
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_open(&st2, path, 0, &err), 0);
+	ck_assert_int_eq(store_schema_version(st2), store_schema_latest());
+	store_close(st2);
+}
+END_TEST
+
+START_TEST(test_open_missing)
+{
+	struct store	*st2 = (struct store *)1;
+	struct tk_error	 err;
+
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_open(&st2, "/nonexistent/dir/x.db", 0, &err),
+	    -1);
+	ck_assert_ptr_null(st2);
+	ck_assert_int_eq(err.code, TK_E_UNAVAILABLE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "tolkreg init"));
+}
+END_TEST
+
+START_TEST(test_open_uninitialised)
+{
+	struct store	*st2;
+	struct tk_error	 err;
+	char		 p2[300];
+	FILE		*f;
+
+	snprintf(p2, sizeof(p2), "%s.empty", path);
+	ck_assert_ptr_nonnull(f = fopen(p2, "w"));
+	fclose(f);
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_open(&st2, p2, 0, &err), -1);
+	ck_assert_int_eq(err.code, TK_E_UNAVAILABLE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not initialised"));
+	unlink(p2);
+}
+END_TEST
+
+START_TEST(test_newer_schema_refused)
+{
+	struct store	*st2;
+	struct tk_error	 err;
+
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "PRAGMA user_version = 999",
+	    NULL, NULL, NULL), SQLITE_OK);
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_open(&st2, path, 0, &err), -1);
+	ck_assert_int_eq(err.code, TK_E_UNAVAILABLE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "newer"));
+}
+END_TEST
+
+START_TEST(test_stmt_cache)
+{
+	static const char	 sql[] = "SELECT ?1 + 1";
+	sqlite3_stmt		*a, *b;
+	struct tk_error		 err;
+
+	tk_error_clear(&err);
+	a = store_stmt(st, sql, &err);
+	ck_assert_ptr_nonnull(a);
+	sqlite3_bind_int(a, 1, 41);
+	ck_assert_int_eq(sqlite3_step(a), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(a, 0), 42);
+	b = store_stmt(st, sql, &err);
+	ck_assert_ptr_eq(a, b);
+	/* Reset, with bindings cleared: NULL + 1 is NULL. */
+	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_type(b, 0), SQLITE_NULL);
+	sqlite3_reset(b);
+}
+END_TEST
+
+START_TEST(test_bad_sql_error)
+{
+	static const char	 sql[] = "SELECT * FROM no_such_table";
+	struct tk_error		 err;
+
+	tk_error_clear(&err);
+	ck_assert_ptr_null(store_stmt(st, sql, &err));
+	ck_assert_int_eq(err.code, TK_E_STORE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no_such_table"));
+}
+END_TEST
+
+START_TEST(test_rollback)
+{
+	struct tk_error	err;
+
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "DELETE FROM municipality"
+	    " WHERE code = '0301'", NULL, NULL, NULL), SQLITE_OK);
+	store_rollback(st);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	    " WHERE code = '0301'"), 1);
+}
+END_TEST
+
+START_TEST(test_busy)
+{
+	struct store	*st2;
+	struct tk_error	 err;
+
+	tk_error_clear(&err);
+	ck_assert_int_eq(store_open(&st2, path, 0, &err), 0);
+	sqlite3_busy_timeout(store_db(st2), 10);
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(store_begin(st2, &err), -1);
+	ck_assert_int_eq(err.code, TK_E_BUSY);
+	store_rollback(st);
+	store_close(st2);
+}
+END_TEST
+
+START_TEST(test_audit_append_only)
+{
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO audit"
+	    " (at, actor, entity, entity_id, action) VALUES"
+	    " ('2026-01-01T00:00:00Z', 'x', 'e', '1', 'a')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(store_db(st), "UPDATE audit SET"
+	    " actor = 'y'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(store_db(st), "DELETE FROM audit",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM audit"
+	    " WHERE actor = 'x'"), 1);
+}
+END_TEST
+
+START_TEST(test_foreign_keys_enforced)
+{
+	ck_assert_int_ne(sqlite3_exec(store_db(st), "INSERT INTO body (orgnr,"
+	    " name, sector, municipality, guidelines, created) VALUES"
+	    " ('974760673', 'x', 'health', '9999', 'none', 'now')", NULL, NULL,
+	    NULL), SQLITE_OK);
+}
+END_TEST
+
+START_TEST(test_distance)
+{
+	struct tk_error	err;
+	double		km;
+
+	tk_error_clear(&err);
+	/* Oslo to Bergen: about 300 km between the points. */
+	ck_assert_int_eq(geo_distance_km(st, "0301", "4601", &km, &err), 0);
+	ck_assert_msg(km > 280 && km < 330, "Oslo-Bergen %f km", km);
+	ck_assert_int_eq(geo_distance_km(st, "0301", "0301", &km, &err), 0);
+	ck_assert(km < 0.001);
+	/* Oslo to Tromsø: about 1 150 km. */
+	ck_assert_int_eq(geo_distance_km(st, "0301", "5501", &km, &err), 0);
+	ck_assert_msg(km > 1100 && km < 1200, "Oslo-Tromsø %f km", km);
+	ck_assert_int_eq(geo_distance_km(st, "0301", "9999", &km, &err), -1);
+	ck_assert_int_eq(err.code, TK_E_INVALID);
+	ck_assert_str_eq(err.field, "municipality");
+}
+END_TEST
+
+START_TEST(test_haversine)
+{
+	/* One degree of latitude is about 111.2 km. */
+	double	km = geo_haversine_km(60.0, 10.0, 61.0, 10.0);
+
+	ck_assert_msg(km > 111.0 && km < 111.4, "%f", km);
+	ck_assert(geo_haversine_km(1, 2, 1, 2) == 0.0);
+}
+END_TEST
+
+Suite *
+store_suite(void)
+{
+	Suite	*s;
+	TCase	*tc;
+
+	s = suite_create("store");
+	tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_schema_version);
+	tcase_add_test(tc, test_pragmas);
+	tcase_add_test(tc, test_reference_data);
+	tcase_add_test(tc, test_reload_idempotent);
+	tcase_add_test(tc, test_reopen);
+	tcase_add_test(tc, test_stmt_cache);
+	tcase_add_test(tc, test_rollback);
+	tcase_add_test(tc, test_busy);
+	tcase_add_test(tc, test_distance);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("rules");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_audit_append_only);
+	tcase_add_test(tc, test_foreign_keys_enforced);
+	tcase_add_test(tc, test_haversine);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("errors");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_open_missing);
+	tcase_add_test(tc, test_open_uninitialised);
+	tcase_add_test(tc, test_newer_schema_refused);
+	tcase_add_test(tc, test_bad_sql_error);
+	suite_add_tcase(s, tc);
+	return (s);
+}
