@@ -23,8 +23,8 @@ CREATE TABLE language (
 ) WITHOUT ROWID;
 
 -- One row per interpreter. regno is the register number printed on the
--- tolkebevis; pnr is the fødselsnummer or D-nummer and never leaves the
--- store except with an explicit personal-data option.
+-- tolkebevis; pnr is the fødselsnummer or D-nummer and is never shown
+-- in output, logs or messages.
 CREATE TABLE interpreter (
 	regno		INTEGER PRIMARY KEY,
 	name		TEXT NOT NULL,

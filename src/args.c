@@ -28,6 +28,16 @@ static const char *const common_names[NCOMMON] = {
 	"help", "format", "db", "as"
 };
 
+/* Whether arg is "--name" or "--name=..." exactly (no abbreviation). */
+static int
+exact_name(const char *arg, const char *name)
+{
+	size_t	n = strlen(name);
+
+	return (strncmp(arg, "--", 2) == 0 && strncmp(arg + 2, name, n) == 0 &&
+	    (arg[2 + n] == '\0' || arg[2 + n] == '='));
+}
+
 /* Parse argv against opts plus the common options. */
 int
 cmd_args(struct cmd_ctx *ctx, int argc, char **argv, const struct opt *opts,
@@ -74,6 +84,16 @@ cmd_args(struct cmd_ctx *ctx, int argc, char **argv, const struct opt *opts,
 			goto out;
 		}
 		i = (size_t)(c - 256);
+		if (!exact_name(argv[optind - 1], lo[i].name) &&
+		    (optarg == NULL || optind < 2 ||
+		    !exact_name(argv[optind - 2], lo[i].name))) {
+			tk_fail(ctx->err, TK_E_USAGE, NULL,
+			    "unknown option '%s'; did you mean '--%s'?",
+			    optarg != NULL && optind >= 2 &&
+			    strncmp(argv[optind - 1], "--", 2) != 0 ?
+			    argv[optind - 2] : argv[optind - 1], lo[i].name);
+			goto out;
+		}
 		if (i < nopts) {
 			if (opts[i].kind == OPT_STR)
 				*opts[i].str = optarg;
@@ -170,4 +190,13 @@ args_gender(const char *field, const char *s, char *out,
 	}
 	return (tk_fail(err, TK_E_INVALID, field,
 	    "'%s' must be F, M or X: '%s'", field, s));
+}
+
+/* Fail with a usage error naming --name unless value is set. */
+int
+args_require(const char *name, const char *value, struct tk_error *err)
+{
+	if (value != NULL)
+		return (0);
+	return (tk_fail(err, TK_E_USAGE, name, "'--%s' is required", name));
 }

@@ -44,6 +44,9 @@ int	args_regno(const char *field, const char *, int64_t *,
 int	args_id(const char *field, const char *, int64_t *,
 	    struct tk_error *);
 
+/* Fail with a usage error naming --name unless value is set. */
+int	args_require(const char *name, const char *value, struct tk_error *);
+
 /* Parse a gender F, M or X (either case) into *out. */
 int	args_gender(const char *field, const char *, char *,
 	    struct tk_error *);

@@ -104,10 +104,14 @@ cmd_body_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    OPT_S("guidelines", &o.guidelines), OPT_F("regular", &o.regular) };
 	struct body_input	 in;
 	struct store		*st;
-	int			 rc;
+	int			 rc, i;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 0, 0)) != 0)
 		return (rc == 1 ? 0 : -1);
+	for (i = 0; i < 5; i++) {
+		if (args_require(opts[i].name, *opts[i].str, ctx->err) == -1)
+			return (-1);
+	}
 	if (body_opts_input(&o, &in, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL ||
 	    body_add(st, &in, ctx->err) == -1)

@@ -49,16 +49,14 @@ cmd_credential_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &c.regno, ctx->err) == -1)
 		return (-1);
-	if (kind == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "kind",
-		    "'--kind' is required"));
+	if (args_require("kind", kind, ctx->err) == -1)
+		return (-1);
 	if (cred_kind_parse(kind, &c.kind) == -1)
 		return (tk_fail(ctx->err, TK_E_INVALID, "kind",
 		    "'kind' must be authorisation, bachelor, grunnemne,"
 		    " bilingual-test, translator or tao: '%s'", kind));
-	if (c.date == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "date",
-		    "'--date' is required"));
+	if (args_require("date", c.date, ctx->err) == -1)
+		return (-1);
 	if ((st = cmd_store(ctx)) == NULL ||
 	    credential_add(st, &c, &id, ctx->err) == -1)
 		return (-1);
@@ -80,9 +78,8 @@ cmd_credential_revoke_run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
 	    args_id("credential", ctx->pos[1], &id, ctx->err) == -1)
 		return (-1);
-	if (reason == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
-		    "'--reason' is required"));
+	if (args_require("reason", reason, ctx->err) == -1)
+		return (-1);
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	return (credential_revoke(st, regno, id, reason, ctx->err));

@@ -75,7 +75,7 @@ const struct cmd_entry cmd_interpreter_exclude_entry = {
 const struct cmd_entry cmd_interpreter_reinstate_entry = {
 	.name = "interpreter reinstate",
 	.usage = "interpreter reinstate REGNO --reason TEXT",
-	.summary = "list an excluded or withdrawn interpreter again",
+	.summary = "list an excluded, suspended or withdrawn interpreter again",
 	.flags = CMD_DB_WRITE,
 	.run = cmd_interpreter_reinstate_run
 };
@@ -141,10 +141,14 @@ cmd_interpreter_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 	struct interpreter_input	 in;
 	struct store			*st;
 	int64_t				 regno;
-	int				 rc;
+	int				 rc, i;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 8, 0, 0)) != 0)
 		return (rc == 1 ? 0 : -1);
+	for (i = 0; i < 8; i++) {
+		if (args_require(opts[i].name, *opts[i].str, ctx->err) == -1)
+			return (-1);
+	}
 	if (fields_input(&f, &in, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL ||
 	    interpreter_add(st, &in, &regno, ctx->err) == -1)
@@ -170,6 +174,20 @@ cmd_interpreter_update_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
 	return (interpreter_update(st, regno, &in, ctx->err));
+}
+
+/* Put "ara:A rus:C" from a register_languages() table as the next cell. */
+static void
+put_language_summary(struct table *t, const struct table *langs)
+{
+	char	buf[1024] = "";
+	size_t	r, len = 0;
+
+	for (r = 0; r < table_nrows(langs) && len < sizeof(buf); r++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    "%s%s:%s", r > 0 ? " " : "", table_cell(langs, r, 0),
+		    table_cell(langs, r, 2));
+	table_put(t, buf);
 }
 
 static int
@@ -233,16 +251,7 @@ cmd_interpreter_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    register_history(st, regno, sec[2], ctx->err) == -1 ||
 	    register_warnings(st, regno, sec[3], ctx->err) == -1)
 		goto out;
-	/* The language summary column, for CSV: "ara:A rus:C". */
-	{
-		char	 buf[1024] = "";
-		size_t	 r, len = 0;
-		for (r = 0; r < table_nrows(sec[0]) && len < sizeof(buf); r++)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%s%s:%s", r > 0 ? " " : "",
-			    table_cell(sec[0], r, 0), table_cell(sec[0], r, 2));
-		table_put(t, buf);
-	}
+	put_language_summary(t, sec[0]);
 	rc = table_write_record(t, names, sec, 4, ctx->format, ctx->out,
 	    ctx->err);
 out:
@@ -288,9 +297,8 @@ cmd_interpreter_exclude_run(int argc, char **argv, struct cmd_ctx *ctx)
 		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
-	if (reason == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
-		    "'--reason' is required"));
+	if (args_require("reason", reason, ctx->err) == -1)
+		return (-1);
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	return (interpreter_exclude(st, regno, reason, until, temporary,
@@ -310,9 +318,8 @@ cmd_interpreter_reinstate_run(int argc, char **argv, struct cmd_ctx *ctx)
 		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
-	if (reason == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
-		    "'--reason' is required"));
+	if (args_require("reason", reason, ctx->err) == -1)
+		return (-1);
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	return (interpreter_reinstate(st, regno, reason, ctx->err));

@@ -43,9 +43,8 @@ cmd_search_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 0, 0)) != 0)
 		return (rc == 1 ? 0 : -1);
-	if (q.lang == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "lang",
-		    "'--lang' is required"));
+	if (args_require("lang", q.lang, ctx->err) == -1)
+		return (-1);
 	if ((category != NULL &&
 	    validate_category("category", category, &q.category,
 	    ctx->err) == -1) ||
@@ -56,8 +55,8 @@ cmd_search_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    ctx->err) == -1))
 		return (-1);
 	if (modality != NULL && (q.modality & (q.modality - 1)) != 0)
-		return (tk_fail(ctx->err, TK_E_USAGE, "modality",
-		    "'--modality' takes one of onsite, video or phone"));
+		return (tk_fail(ctx->err, TK_E_INVALID, "modality",
+		    "'modality' must be one of onsite, video or phone"));
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	tk_today(today);

@@ -36,9 +36,8 @@ cmd_warning_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
-	if (reason == NULL)
-		return (tk_fail(ctx->err, TK_E_USAGE, "reason",
-		    "'--reason' is required"));
+	if (args_require("reason", reason, ctx->err) == -1)
+		return (-1);
 	if ((st = cmd_store(ctx)) == NULL ||
 	    warning_add(st, regno, date, reason, &id, ctx->err) == -1)
 		return (-1);

@@ -104,6 +104,25 @@ cmd_store(struct cmd_ctx *ctx)
 	return (ctx->store);
 }
 
+/*
+ * The value of global option name at argv[*i], given as "name VALUE" or
+ * "name=VALUE" (advancing *i past VALUE); NULL if argv[*i] is not name
+ * or has no value.
+ */
+static const char *
+global_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t	n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return (NULL);
+	if (argv[*i][n] == '=')
+		return (argv[*i] + n + 1);
+	if (argv[*i][n] != '\0' || *i + 1 >= argc)
+		return (NULL);
+	return (argv[++*i]);
+}
+
 /* Print the global usage. */
 static void
 usage_all(FILE *f)
@@ -119,7 +138,7 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	const struct cmd_entry	*e;
 	struct tk_error		 err;
 	struct cmd_ctx		 ctx;
-	const char		*env;
+	const char		*env, *val;
 	char			*held = NULL;
 	size_t			 heldlen = 0;
 	int			 i, words, rc;
@@ -134,29 +153,25 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	ctx.actor = (env = getenv("USER")) != NULL && *env != '\0' ? env :
 	    "unknown";
 
-	/* Global options before the command. */
-	for (i = 1; i < argc && argv[i][0] == '-'; i += 2) {
+	/* Global options before the command: --db and --as. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--help") == 0 ||
 		    strcmp(argv[i], "-h") == 0) {
 			usage_all(out);
 			return (EX_OK);
 		}
-		if (strcmp(argv[i], "--db") != 0 &&
-		    strcmp(argv[i], "--as") != 0) {
-			fprintf(errf, "tolkreg: unknown option '%s'\n",
-			    argv[i]);
+		if ((val = global_value(argc, argv, &i, "--db")) != NULL)
+			ctx.dbpath = val;
+		else if ((val = global_value(argc, argv, &i, "--as")) != NULL)
+			ctx.actor = val;
+		else {
+			fprintf(errf, "tolkreg: %s '%s'\n",
+			    strcmp(argv[i], "--db") == 0 ||
+			    strcmp(argv[i], "--as") == 0 ?
+			    "option needs a value:" : "unknown option", argv[i]);
 			usage_all(errf);
 			return (EX_USAGE);
 		}
-		if (i + 1 >= argc) {
-			fprintf(errf, "tolkreg: option '%s' needs a value\n",
-			    argv[i]);
-			return (EX_USAGE);
-		}
-		if (argv[i][2] == 'd')
-			ctx.dbpath = argv[i + 1];
-		else
-			ctx.actor = argv[i + 1];
 	}
 	if (i >= argc) {
 		usage_all(errf);

@@ -129,7 +129,7 @@ register_list(struct store *st, const struct list_query *q, struct table *t,
 	    strcmp(q->status, "suspended") != 0 &&
 	    strcmp(q->status, "excluded") != 0 &&
 	    strcmp(q->status, "withdrawn") != 0)
-		return (tk_fail(err, TK_E_USAGE, "status", "'--status' must"
+		return (tk_fail(err, TK_E_INVALID, "status", "'status' must"
 		    " be listed, suspended, excluded or withdrawn"));
 	if ((q->lang != NULL && validate_lang(st, "lang", q->lang, err) == -1) ||
 	    (q->municipality != NULL &&

@@ -151,6 +151,14 @@ store_open(struct store **out, const char *path, int flags,
 	}
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/* Never give an uninitialised file a schema behind init's back. */
+	if (!(flags & STORE_CREATE) && store_schema_version(st) == 0) {
+		tk_fail(err, TK_E_UNAVAILABLE, "db",
+		    "database '%s' is not initialised; run 'tolkreg init'",
+		    path);
+		store_close(st);
+		return (-1);
+	}
 	if (exec1(st, "PRAGMA foreign_keys = ON", err) == -1 ||
 	    exec1(st, "PRAGMA journal_mode = WAL", err) == -1 ||
 	    exec1(st, "PRAGMA synchronous = NORMAL", err) == -1 ||

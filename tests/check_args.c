@@ -119,7 +119,13 @@ START_TEST(test_init_and_usage)
 	ck_assert_int_eq(run("search", "--lang", "ara", "--category", "F",
 	    NULL), EX_DATAERR);
 	ck_assert_int_eq(run("search", "--lang", "ara", "--modality",
-	    "onsite,phone", NULL), EX_USAGE);
+	    "onsite,phone", NULL), EX_DATAERR);
+	/* Exact option names only; both spellings of a value work. */
+	ck_assert_int_eq(run("search", "--la", "ara", NULL), EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "unknown option '--la'"));
+	ck_assert_int_eq(run("search", "--lang=ara", NULL), 0);
+	ck_assert_int_eq(run("search", "--lang", "ara", "--cat=b", NULL),
+	    EX_USAGE);
 }
 END_TEST
 

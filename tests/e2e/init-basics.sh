@@ -24,6 +24,7 @@ expect 0 init
 : >"$T/empty.db"
 expect 69 --db "$T/empty.db" search --lang ara
 err_has "not initialised"
+[ ! -s "$T/empty.db" ] || fail "a read command wrote to an uninitialised file"
 
 expect 0 --db "$T/other.db" init
 [ -f "$T/other.db" ] || fail "--db was not used"

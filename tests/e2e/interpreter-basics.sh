@@ -39,10 +39,15 @@ expect 65 interpreter add --name "X" --fnr 31129956715 --gender F \
     --email x@example.no --phone 91234567 --municipality 0301 \
     --availability sometimes --modalities phone
 err_has "'availability'"
-expect 65 interpreter add --name "X" --gender F --email x@example.no \
+expect 64 interpreter add --name "X" --gender F --email x@example.no \
     --phone 91234567 --municipality 0301 --availability full \
     --modalities phone
-err_has "'fnr' is required"
+err_has "'--fnr' is required"
+# Options are matched exactly, never by abbreviation.
+expect 64 interpreter add --nam "X" --fnr 31129956715 --gender F \
+    --email x@example.no --phone 91234567 --municipality 0301 \
+    --availability full --modalities phone
+err_has "unknown option '--nam'"
 # The same person twice is a conflict.
 expect 75 interpreter add --name "Amina H" --fnr 31129956715 --gender F \
     --email x@example.no --phone 91234567 --municipality 0301 \
@@ -70,7 +75,7 @@ lacks 31129956715
 lacks 15108695088
 expect 0 interpreter list --municipality 4601 --format csv
 lacks "Amina"
-expect 64 interpreter list --status gone
+expect 65 interpreter list --status gone
 # The audit actor is --as, else $USER.
 expect 0 --as clerk7 interpreter update 10002 --name "Bashir A. Ali"
 [ "$(sqlite3 "$DB" "SELECT actor FROM audit WHERE entity_id = '10002'
