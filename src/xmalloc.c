@@ -81,19 +81,24 @@ xstrndup(const char *s, size_t n)
 
 /* Format into a new string; return its length. */
 int
+xvasprintf(char **ret, const char *fmt, va_list ap)
+{
+	int	n;
+
+	if ((n = vasprintf(ret, fmt, ap)) < 0)
+		oom(0);
+	return (n);
+}
+
+/* Format into a new string; return its length. */
+int
 xasprintf(char **ret, const char *fmt, ...)
 {
-	va_list	ap, ap2;
+	va_list	ap;
 	int	n;
 
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = xvasprintf(ret, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom(0);
-	*ret = xmalloc((size_t)n + 1);
-	vsnprintf(*ret, (size_t)n + 1, fmt, ap2);
-	va_end(ap2);
 	return (n);
 }

@@ -49,8 +49,8 @@ make_fnr(char out[12], int d, int m, int yy, int ind)
 	int			i, s, k1, k2;
 
 	for (;; ind++) {
-		snprintf(out, 12, "%02d%02d%02d%03d", d % 100, m % 100,
-		    yy % 100, ind % 1000);
+		snprintf(out, 12, "%02u%02u%02u%03u", (unsigned)d % 100,
+		    (unsigned)m % 100, (unsigned)yy % 100, (unsigned)ind % 1000);
 		for (s = 0, i = 0; i < 9; i++)
 			s += (out[i] - '0') * w1[i];
 		if ((k1 = (11 - s % 11) % 11) == 10)

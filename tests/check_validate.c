@@ -337,7 +337,7 @@ START_TEST(pnr_remainder_10)
 	int	ind, found1 = 0, found2 = 0, d;
 
 	for (ind = 0; ind <= 499 && !(found1 && found2); ind++) {
-		snprintf(s, sizeof(s), "150586%03d00", ind);
+		snprintf(s, sizeof(s), "150586%03u00", (unsigned)ind % 1000);
 		if (t_k1(s) == 10 && !found1) {
 			/* No digit can be right: try them all. */
 			for (d = 0; d <= 9; d++) {
@@ -1056,7 +1056,8 @@ START_TEST(datetime_every_hour_of_2025)
 		for (d = 1; d <= mdays; d++) {
 			for (h = 0; h < 24; h++) {
 				snprintf(buf, sizeof(buf),
-				    "2025-%02d-%02dT%02d:00", m, d, h);
+				    "2025-%02u-%02uT%02u:00", (unsigned)m % 100,
+				    (unsigned)d % 100, (unsigned)h % 100);
 				tk_error_clear(&err);
 				if (validate_datetime("start", buf, &t,
 				    &err) == -1) {

@@ -1,6 +1,7 @@
 #ifndef TOLKREG_XMALLOC_H
 #define TOLKREG_XMALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /*
@@ -15,5 +16,7 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 int	 xasprintf(char **, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+int	 xvasprintf(char **, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 
 #endif /* TOLKREG_XMALLOC_H */
