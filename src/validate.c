@@ -773,3 +773,34 @@ tk_today(char out[DATE_BUFLEN])
 	    strftime(out, DATE_BUFLEN, "%Y-%m-%d", &tm) == 0)
 		snprintf(out, DATE_BUFLEN, "1970-01-01");
 }
+
+/* Seconds Europe/Oslo is ahead of UTC at instant t. */
+int
+tk_oslo_offset(time_t t)
+{
+	struct tm	tm;
+	long long	start, end;
+
+	gmtime_r(&t, &tm);
+	start = last_sunday(tm.tm_year + 1900, 3) * 86400 + 3600;
+	end = last_sunday(tm.tm_year + 1900, 10) * 86400 + 3600;
+	return ((long long)t >= start && (long long)t < end ? 7200 : 3600);
+}
+
+/* Format t as Europe/Oslo local time with its offset. */
+void
+tk_time_format(time_t t, char out[TIME_BUFLEN])
+{
+	struct tm	tm;
+	time_t		local;
+	int		off;
+
+	off = tk_oslo_offset(t);
+	local = t + off;
+	gmtime_r(&local, &tm);
+	snprintf(out, TIME_BUFLEN, "%04u-%02u-%02uT%02u:%02u:%02u+%02u:00",
+	    (unsigned)(tm.tm_year + 1900) % 10000, (unsigned)tm.tm_mon % 100 + 1,
+	    (unsigned)tm.tm_mday % 100, (unsigned)tm.tm_hour % 100,
+	    (unsigned)tm.tm_min % 100, (unsigned)tm.tm_sec % 100,
+	    (unsigned)off / 3600);
+}

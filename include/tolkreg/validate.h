@@ -90,6 +90,14 @@ int	 validate_period(const char *field, const char *value, int *year,
 int	 validate_text(const char *field, const char *value, size_t max,
 	    struct tk_error *);
 
+#define TIME_BUFLEN	26	/* "YYYY-MM-DDTHH:MM:SS+HH:MM" + NUL */
+
+/* Seconds Europe/Oslo is ahead of UTC at instant t: 3600 or 7200. */
+int	 tk_oslo_offset(time_t t);
+
+/* Format t as Europe/Oslo local time "YYYY-MM-DDTHH:MM:SS+01:00". */
+void	 tk_time_format(time_t t, char out[TIME_BUFLEN]);
+
 /* Today's date (local time) as "YYYY-MM-DD". */
 void	 tk_today(char out[DATE_BUFLEN]);
 
