@@ -798,9 +798,7 @@ tk_time_format(time_t t, char out[TIME_BUFLEN])
 	off = tk_oslo_offset(t);
 	local = t + off;
 	gmtime_r(&local, &tm);
-	snprintf(out, TIME_BUFLEN, "%04u-%02u-%02uT%02u:%02u:%02u+%02u:00",
-	    (unsigned)(tm.tm_year + 1900) % 10000, (unsigned)tm.tm_mon % 100 + 1,
-	    (unsigned)tm.tm_mday % 100, (unsigned)tm.tm_hour % 100,
-	    (unsigned)tm.tm_min % 100, (unsigned)tm.tm_sec % 100,
-	    (unsigned)off / 3600);
+	strftime(out, TIME_BUFLEN, "%Y-%m-%dT%H:%M:%S", &tm);
+	strncat(out, off == 7200 ? "+02:00" : "+01:00",
+	    TIME_BUFLEN - strlen(out) - 1);
 }
