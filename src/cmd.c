@@ -32,6 +32,14 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_body_update_entry,
 	&cmd_body_list_entry,
 	&cmd_search_entry,
+	&cmd_request_add_entry,
+	&cmd_request_show_entry,
+	&cmd_request_list_entry,
+	&cmd_match_entry,
+	&cmd_book_entry,
+	&cmd_complete_entry,
+	&cmd_cancel_entry,
+	&cmd_unfilled_entry,
 	&cmd_help_entry,
 	NULL
 };
@@ -147,6 +155,7 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.err = &err;
 	ctx.out = out;
+	ctx.errf = errf;
 	ctx.format = FMT_TABLE;
 	ctx.dbpath = (env = getenv("TOLKREG_DB")) != NULL && *env != '\0' ?
 	    env : "tolkreg.db";

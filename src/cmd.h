@@ -30,6 +30,7 @@ struct cmd_ctx {
 	struct tk_error		*err;
 	enum tk_format		 format;
 	FILE			*out;
+	FILE			*errf;		/* notes for people */
 	char			**pos;		/* positional arguments */
 	int			 npos;
 };
@@ -58,6 +59,9 @@ extern const struct cmd_entry	cmd_body_add_entry;
 extern const struct cmd_entry	cmd_body_list_entry;
 extern const struct cmd_entry	cmd_body_show_entry;
 extern const struct cmd_entry	cmd_body_update_entry;
+extern const struct cmd_entry	cmd_book_entry;
+extern const struct cmd_entry	cmd_cancel_entry;
+extern const struct cmd_entry	cmd_complete_entry;
 extern const struct cmd_entry	cmd_credential_add_entry;
 extern const struct cmd_entry	cmd_credential_revoke_entry;
 extern const struct cmd_entry	cmd_help_entry;
@@ -70,7 +74,12 @@ extern const struct cmd_entry	cmd_interpreter_show_entry;
 extern const struct cmd_entry	cmd_interpreter_update_entry;
 extern const struct cmd_entry	cmd_interpreter_withdraw_entry;
 extern const struct cmd_entry	cmd_language_list_entry;
+extern const struct cmd_entry	cmd_match_entry;
+extern const struct cmd_entry	cmd_request_add_entry;
+extern const struct cmd_entry	cmd_request_list_entry;
+extern const struct cmd_entry	cmd_request_show_entry;
 extern const struct cmd_entry	cmd_search_entry;
+extern const struct cmd_entry	cmd_unfilled_entry;
 extern const struct cmd_entry	cmd_warning_add_entry;
 
 #endif /* TOLKREG_CMD_H */

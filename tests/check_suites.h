@@ -6,6 +6,7 @@
 /* One suite per area; tests/check_main.c runs them all. */
 Suite	*args_suite(void);
 Suite	*category_suite(void);
+Suite	*match_suite(void);
 Suite	*output_suite(void);
 Suite	*register_suite(void);
 Suite	*store_suite(void);

@@ -1,0 +1,132 @@
+#ifndef TOLKREG_MATCH_H
+#define TOLKREG_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The matching core: which interpreters may take a request (the hard
+ * rules) and in what order they are offered (the ranking policy), and
+ * booking without double-booking anyone. The policy lives in match.c
+ * and nowhere else; tolkreg(1) documents it.
+ *
+ * Hard rules, checked in this order (the first that fails is reported):
+ *   listed       currently listed (not excluded, suspended or withdrawn)
+ *   category     a derived category in the language at or above the minimum
+ *   modality     offers the request's modality
+ *   gender       the requested gender, when one is asked for
+ *   excluded     not on the request's exclusion list
+ *   conflict     no declared conflict with the body (habilitet, § 16)
+ *   distance     on-site: travel one way at most MATCH_TRAVEL_MAX_MIN
+ *   booked       no overlap with own bookings, travel both ways counted
+ *   unavailable  not inside declared unavailability
+ *
+ * Order of the eligible: category (A first), continuity (bookings on the
+ * same case reference for the same body, most first), travel band for
+ * on-site work (nearest band first), fairness (fewest minutes booked in
+ * the MATCH_FAIRNESS_DAYS before the start), register number.
+ */
+
+struct store;
+struct table;
+struct tk_error;
+struct request;
+
+#define MATCH_SPEED_KMH		60	/* average door-to-door speed */
+#define MATCH_ROAD_FACTOR	1.3	/* road distance / straight line */
+#define MATCH_TRAVEL_MIN_MIN	15	/* minimum one-way travel time */
+#define MATCH_TRAVEL_MAX_MIN	240	/* farther is "too far" */
+#define MATCH_FAIRNESS_DAYS	30
+
+enum match_rule {
+	RULE_NONE = -1,		/* eligible */
+	RULE_LISTED,
+	RULE_CATEGORY,
+	RULE_MODALITY,
+	RULE_GENDER,
+	RULE_EXCLUDED,
+	RULE_CONFLICT,
+	RULE_DISTANCE,
+	RULE_BOOKED,
+	RULE_UNAVAILABLE,
+	RULE_NRULES
+};
+
+struct candidate {
+	int64_t		 regno;
+	char		 name[201];
+	char		 category;
+	enum match_rule	 rule;		/* RULE_NONE when eligible */
+	int		 continuity;	/* earlier bookings on the case */
+	int		 travel_minutes;	/* one way; 0 unless on-site */
+	int		 travel_band;	/* 0: <= 30 min, 1: <= 60, 2: <= 120, 3 */
+	int		 booked_minutes;	/* in the fairness window */
+	int		 rank;		/* 1-based among the eligible; 0 */
+};
+
+struct match_result {
+	struct candidate *c;		/* eligible first, in rank order */
+	size_t		  n;
+	size_t		  neligible;
+	size_t		  nrule[RULE_NRULES];	/* excluded, per rule */
+};
+
+/* Short name of a rule ("booked", ...). Static. */
+const char	*match_rule_name(enum match_rule);
+
+/* One line saying why a rule excluded an interpreter. Static. */
+const char	*match_rule_text(enum match_rule);
+
+/* One-way travel minutes for a straight-line distance in km. */
+int		 match_travel_minutes(double km);
+
+/* The travel band of a one-way travel time. */
+int		 match_travel_band(int minutes);
+
+/*
+ * Rank every interpreter with a category in the request's language.
+ * On success the caller owns *out (match_result_release()).
+ */
+int		 match_run(struct store *, const struct request *,
+		    struct match_result *out, struct tk_error *);
+
+void		 match_result_release(struct match_result *);
+
+/* Why the list is empty: a sentence naming the rules that applied. */
+void		 match_why_none(const struct match_result *, char *buf,
+		    size_t len);
+
+/*
+ * The reasons for one candidate's place, written into buf: its
+ * category, continuity, travel and fairness, or the rule that
+ * excluded it.
+ */
+void		 match_reasons(const struct request *,
+		    const struct candidate *, char *buf, size_t len);
+
+/*
+ * Fill t with the eligible candidates (at most limit; 0: all) and, with
+ * explain, every excluded interpreter after them. Columns: rank, regno,
+ * name, category, travel_minutes, booked_minutes_30d, continuity,
+ * eligible, reasons.
+ */
+void		 match_table(const struct request *,
+		    const struct match_result *, size_t limit, int explain,
+		    struct table *);
+
+/*
+ * Book request id with the best candidate, or with regno if not 0, in
+ * the caller's (IMMEDIATE) transaction, and store the ranking it was
+ * made from. *booked gets the register number. Errors: TK_E_CONFLICT if
+ * the request is not open or the named interpreter is booked at the
+ * time; TK_E_INVALID naming the rule that excludes the named
+ * interpreter; TK_E_UNAVAILABLE when no one is eligible.
+ */
+int		 booking_book(struct store *, int64_t id, int64_t regno,
+		    int64_t *booked, struct tk_error *);
+
+/* The stored ranking of request id as a table (empty if none). */
+int		 booking_ranking(struct store *, int64_t id, struct table *,
+		    struct tk_error *);
+
+#endif /* TOLKREG_MATCH_H */
