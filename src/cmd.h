@@ -58,6 +58,9 @@ extern const struct cmd_entry	cmd_body_add_entry;
 extern const struct cmd_entry	cmd_body_list_entry;
 extern const struct cmd_entry	cmd_body_show_entry;
 extern const struct cmd_entry	cmd_body_update_entry;
+extern const struct cmd_entry	cmd_conflict_add_entry;
+extern const struct cmd_entry	cmd_conflict_list_entry;
+extern const struct cmd_entry	cmd_conflict_remove_entry;
 extern const struct cmd_entry	cmd_credential_add_entry;
 extern const struct cmd_entry	cmd_credential_revoke_entry;
 extern const struct cmd_entry	cmd_help_entry;
@@ -71,6 +74,9 @@ extern const struct cmd_entry	cmd_interpreter_update_entry;
 extern const struct cmd_entry	cmd_interpreter_withdraw_entry;
 extern const struct cmd_entry	cmd_language_list_entry;
 extern const struct cmd_entry	cmd_search_entry;
+extern const struct cmd_entry	cmd_unavailable_add_entry;
+extern const struct cmd_entry	cmd_unavailable_list_entry;
+extern const struct cmd_entry	cmd_unavailable_remove_entry;
 extern const struct cmd_entry	cmd_warning_add_entry;
 
 #endif /* TOLKREG_CMD_H */
