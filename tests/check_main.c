@@ -15,6 +15,7 @@ main(void)
 	int	 failed;
 
 	sr = srunner_create(args_suite());
+	srunner_add_suite(sr, availability_suite());
 	srunner_add_suite(sr, category_suite());
 	srunner_add_suite(sr, match_suite());
 	srunner_add_suite(sr, output_suite());

@@ -8,6 +8,7 @@
 #include <check.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_suites.h"
@@ -224,17 +225,20 @@ END_TEST
 START_TEST(test_rule_distance_and_bands)
 {
 	struct match_result	m;
-	int64_t			oslo, baerum, bergen, tromso, id;
+	int64_t			oslo, lillestrom, bergen, tromso, id;
 
 	oslo = interp("Oslo", 'A', 'F', "0301", MOD_ALL);
-	baerum = interp("Lillestrøm", 'A', 'F', "3205", MOD_ALL);
+	lillestrom = interp("Lillestrøm", 'A', 'F', "3205", MOD_ALL);
 	bergen = interp("Bergen", 'A', 'F', "4601", MOD_ALL);
 	tromso = interp("Tromsø", 'A', 'F', "5501", MOD_ALL);
 	id = req("2030-03-04T10:00", 60, "onsite", "0301", NULL);
 	run(id, &m);
 	ck_assert_int_eq(find(&m, oslo)->travel_minutes, MATCH_TRAVEL_MIN_MIN);
 	ck_assert_int_eq(find(&m, oslo)->travel_band, 0);
-	ck_assert_int_eq(find(&m, baerum)->travel_band, 0);
+	/* Lillestrøm is about 25 km away: band 1, so it comes second. */
+	ck_assert_int_eq(find(&m, lillestrom)->travel_band, 1);
+	ck_assert_int_eq(m.c[0].regno, oslo);
+	ck_assert_int_eq(m.c[1].regno, lillestrom);
 	ck_assert_int_ge(find(&m, bergen)->travel_minutes, 350);
 	ck_assert_int_eq(find(&m, bergen)->rule, RULE_DISTANCE);
 	ck_assert_int_eq(find(&m, tromso)->rule, RULE_DISTANCE);
@@ -327,8 +331,10 @@ START_TEST(test_continuity_then_band_then_fairness)
 	ck_assert_int_eq(m.c[0].regno, a);	/* then register number */
 	ck_assert_int_eq(m.c[1].regno, c);
 	match_result_release(&m);
-	/* On site in Oslo: band 0 for all three; same order. A booking more
-	 * than 30 days back does not count. */
+	/*
+	 * On site in Oslo six weeks later: the booking more than 30 days
+	 * back no longer counts, and a comes first.
+	 */
 	id = req("2030-04-15T10:00", 60, "onsite", "0301", NULL);
 	run(id, &m);
 	ck_assert_int_eq(m.c[0].regno, a);

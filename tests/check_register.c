@@ -41,7 +41,7 @@ teardown(void)
  * A valid fødselsnummer for day/month/yy and individual number ind (the
  * next individual number that gives valid control digits).
  */
-static void
+void
 make_fnr(char out[12], int d, int m, int yy, int ind)
 {
 	static const int	w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };

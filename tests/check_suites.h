@@ -5,6 +5,7 @@
 
 /* One suite per area; tests/check_main.c runs them all. */
 Suite	*args_suite(void);
+Suite	*availability_suite(void);
 Suite	*category_suite(void);
 Suite	*match_suite(void);
 Suite	*output_suite(void);
@@ -16,5 +17,8 @@ Suite	*validate_suite(void);
 struct store;
 struct store	*test_store_new(char path[256]);
 void		 test_store_free(struct store *, const char *path);
+
+/* A valid fødselsnummer for d/m/yy from individual number ind on. */
+void		 make_fnr(char out[12], int d, int m, int yy, int ind);
 
 #endif /* TOLKREG_CHECK_SUITES_H */
