@@ -119,25 +119,31 @@ category_register_sql(sqlite3 *db, struct tk_error *err)
 	return (0);
 }
 
-/* Recompute one interpreter's categories from credentials valid today. */
-int
-qualification_refresh(struct store *st, int64_t regno, const char *today,
+/*
+ * Recompute the categories of interpreter regno, or of everyone when
+ * regno is 0, from the credentials valid on date today.
+ */
+static int
+refresh(struct store *st, int64_t regno, const char *today,
     struct tk_error *err)
 {
-	static const char	 del[] =
-	    "DELETE FROM qualification WHERE regno = ?1";
+	static const char	 del[] = "DELETE FROM qualification"
+	    " WHERE ?1 = 0 OR regno = ?1";
 	/* Distinct bits summed are the bits or-ed together. */
 	static const char	 ins[] =
 	    "INSERT INTO qualification (regno, lang, category)"
-	    " SELECT ?1, lang, cat FROM ("
-	    "  SELECT l.lang, tk_category(l.bits | ("
-	    "   SELECT coalesce(max(tk_credbit(kind)), 0) FROM credential"
-	    "   WHERE regno = ?1 AND kind = 'tao' AND obtained <= ?2"
-	    "   AND (revoked IS NULL OR revoked > ?2))) AS cat"
-	    "  FROM (SELECT lang, sum(DISTINCT tk_credbit(kind)) AS bits"
-	    "   FROM credential WHERE regno = ?1 AND lang IS NOT NULL"
+	    " SELECT regno, lang, cat FROM ("
+	    "  SELECT l.regno, l.lang,"
+	    "   tk_category(l.bits | coalesce(t.bits, 0)) AS cat"
+	    "  FROM (SELECT regno, lang, sum(DISTINCT tk_credbit(kind)) AS bits"
+	    "   FROM credential WHERE (?1 = 0 OR regno = ?1)"
+	    "   AND lang IS NOT NULL AND obtained <= ?2"
+	    "   AND (revoked IS NULL OR revoked > ?2)"
+	    "   GROUP BY regno, lang) AS l"
+	    "  LEFT JOIN (SELECT regno, max(tk_credbit(kind)) AS bits"
+	    "   FROM credential WHERE (?1 = 0 OR regno = ?1) AND kind = 'tao'"
 	    "   AND obtained <= ?2 AND (revoked IS NULL OR revoked > ?2)"
-	    "   GROUP BY lang) AS l)"
+	    "   GROUP BY regno) AS t ON t.regno = l.regno)"
 	    " WHERE cat IS NOT NULL";
 	sqlite3_stmt		*s;
 
@@ -151,6 +157,25 @@ qualification_refresh(struct store *st, int64_t regno, const char *today,
 	sqlite3_bind_int64(s, 1, regno);
 	sqlite3_bind_text(s, 2, today, -1, SQLITE_TRANSIENT);
 	return (store_step_done(st, s, err));
+}
+
+/* Recompute one interpreter's categories from credentials valid today. */
+int
+qualification_refresh(struct store *st, int64_t regno, const char *today,
+    struct tk_error *err)
+{
+	if (regno <= 0)
+		return (tk_fail(err, TK_E_INVALID, "regno",
+		    "'regno' must be a register number"));
+	return (refresh(st, regno, today, err));
+}
+
+/* Recompute every interpreter's categories. */
+int
+qualification_refresh_all(struct store *st, const char *today,
+    struct tk_error *err)
+{
+	return (refresh(st, 0, today, err));
 }
 
 /* Fail unless interpreter regno exists. */

@@ -58,6 +58,10 @@ int		 category_register_sql(sqlite3 *, struct tk_error *);
 int		 qualification_refresh(struct store *, int64_t regno,
 		    const char *today, struct tk_error *);
 
+/* The same for every interpreter (after a bulk load). */
+int		 qualification_refresh_all(struct store *, const char *today,
+		    struct tk_error *);
+
 /* Input to credential_add(); the caller owns every string. */
 struct credential_new {
 	int64_t		 regno;
