@@ -149,8 +149,8 @@ cmd_request_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 	table_col(t, "travel_minutes", TCOL_INT);
 	table_col(t, "unregistered", TCOL_BOOL);
 	table_col(t, "actual_minutes", TCOL_INT);
-	table_col(t, "remote", TCOL_NSTR);
-	table_col(t, "child_used", TCOL_NSTR);
+	table_col(t, "remote", TCOL_NBOOL);
+	table_col(t, "child_used", TCOL_NBOOL);
 	table_col(t, "unqualified_reason", TCOL_NSTR);
 	table_col(t, "close_reason", TCOL_NSTR);
 	table_col(t, "created", TCOL_STR);

@@ -210,7 +210,7 @@ load_continuity(struct store *st, const struct request *r,
 	static const char	 sql[] = "SELECT regno, count(*) FROM request"
 	    " WHERE body = ?1 AND case_ref = ?2 AND regno IS NOT NULL"
 	    " AND state IN ('booked', 'completed') AND id <> ?3"
-	    " GROUP BY regno";
+	    " AND start < ?4 GROUP BY regno";
 	struct candidate	 key, *hit;
 	sqlite3_stmt		*s;
 	int			 rc;
@@ -222,6 +222,7 @@ load_continuity(struct store *st, const struct request *r,
 	sqlite3_bind_text(s, 1, r->body, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, r->case_ref, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, r->id);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)r->start);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		key.regno = sqlite3_column_int64(s, 0);
 		/* c is sorted by regno at this point. */
@@ -338,11 +339,13 @@ match_run(struct store *st, const struct request *r,
 	int64_t			*conflicts = NULL;
 	size_t			 nconflicts = 0, cap = 0, i;
 	double			 slat = 0, slon = 0, km;
-	char			 today[DATE_BUFLEN];
+	char			 today[DATE_BUFLEN], when[TIME_BUFLEN];
 	int			 rc;
 
 	memset(out, 0, sizeof(*out));
-	tk_today(today);
+	/* Listing status as it will be when the work starts. */
+	tk_time_format(r->start, when);
+	snprintf(today, sizeof(today), "%.10s", when);
 	if (r->modality == MOD_ONSITE &&
 	    site_point(st, r, &slat, &slon, err) == -1)
 		return (-1);
@@ -478,88 +481,81 @@ ranking_cols(struct table *t)
 	table_col(t, "reasons", TCOL_STR);
 }
 
+/* One ranking row; figures not computed for the excluded are empty. */
+static void
+ranking_row(const struct request *r, const struct candidate *c,
+    struct table *t)
+{
+	char	why[512];
+	int	ok = c->rule == RULE_NONE;
+
+	table_row(t);
+	if (ok)
+		table_put_int(t, c->rank);
+	else
+		table_put(t, "");
+	table_put_int(t, c->regno);
+	table_put(t, c->name);
+	table_putf(t, "%c", c->category);
+	if (ok || c->rule > RULE_DISTANCE ||
+	    (c->rule == RULE_DISTANCE && r->modality == MOD_ONSITE))
+		table_put_int(t, c->travel_minutes);
+	else
+		table_put(t, "");
+	if (ok)
+		table_put_int(t, c->booked_minutes);
+	else
+		table_put(t, "");
+	table_put_int(t, c->continuity);
+	table_put(t, ok ? "yes" : "no");
+	match_reasons(r, c, why, sizeof(why));
+	table_put(t, why);
+}
+
 /* Fill t with the ranking. */
 void
 match_table(const struct request *r, const struct match_result *m,
     size_t limit, int explain, struct table *t)
 {
 	const struct candidate	*c;
-	char			 why[512];
 	size_t			 i;
 
 	ranking_cols(t);
 	for (i = 0; i < m->n; i++) {
 		c = &m->c[i];
-		if (c->rule == RULE_NONE ? (limit > 0 && i >= limit) :
-		    !explain)
-			continue;
-		table_row(t);
-		if (c->rank > 0)
-			table_put_int(t, c->rank);
-		else
-			table_put(t, "");
-		table_put_int(t, c->regno);
-		table_put(t, c->name);
-		table_putf(t, "%c", c->category);
-		table_put_int(t, c->travel_minutes);
-		table_put_int(t, c->booked_minutes);
-		table_put_int(t, c->continuity);
-		table_put(t, c->rule == RULE_NONE ? "yes" : "no");
-		match_reasons(r, c, why, sizeof(why));
-		table_put(t, why);
+		if (c->rule == RULE_NONE ? (limit == 0 || i < limit) : explain)
+			ranking_row(r, c, t);
 	}
 }
 
-/* The ranking as a JSON array of the match_table() rows. */
-static json_t *
-ranking_json(const struct request *r, const struct match_result *m)
-{
-	const struct candidate	*c;
-	json_t			*a, *o;
-	char			 why[512], cat[2];
-	size_t			 i;
-
-	a = json_array();
-	for (i = 0; i < m->n; i++) {
-		c = &m->c[i];
-		o = json_object();
-		json_object_set_new(o, "rank", c->rank > 0 ?
-		    json_integer(c->rank) : json_null());
-		json_object_set_new(o, "regno", json_integer(c->regno));
-		json_object_set_new(o, "name", json_string(c->name));
-		cat[0] = c->category;
-		cat[1] = '\0';
-		json_object_set_new(o, "category", json_string(cat));
-		json_object_set_new(o, "travel_minutes",
-		    json_integer(c->travel_minutes));
-		json_object_set_new(o, "booked_minutes_30d",
-		    json_integer(c->booked_minutes));
-		json_object_set_new(o, "continuity",
-		    json_integer(c->continuity));
-		json_object_set_new(o, "eligible",
-		    json_boolean(c->rule == RULE_NONE));
-		match_reasons(r, c, why, sizeof(why));
-		json_object_set_new(o, "reasons", json_string(why));
-		json_array_append_new(a, o);
-	}
-	return (a);
-}
-
-/* Store the ranking a booking was made from. */
+/*
+ * Store the ranking a booking was made from: every candidate as a
+ * compact JSON array [regno, rank, rule, category, travel, booked
+ * minutes, continuity]; names and reasons are rebuilt when shown.
+ */
 static int
 ranking_store(struct store *st, const struct request *r,
     const struct match_result *m, struct tk_error *err)
 {
 	static const char	 sql[] = "INSERT OR REPLACE INTO ranking"
 	    " (request, made, actor, ranking) VALUES (?1, ?2, ?3, ?4)";
+	const struct candidate	*c;
 	sqlite3_stmt		*s;
-	json_t			*j;
-	char			*text, now[21];
-	int			 rc;
+	json_t			*a;
+	char			*text, now[21], cat[2];
+	size_t			 i;
 
-	j = ranking_json(r, m);
-	text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
+	a = json_array();
+	for (i = 0; i < m->n; i++) {
+		c = &m->c[i];
+		cat[0] = c->category;
+		cat[1] = '\0';
+		json_array_append_new(a, json_pack("[I,i,s,s,i,i,i]",
+		    (json_int_t)c->regno, c->rank, match_rule_name(c->rule),
+		    cat, c->travel_minutes, c->booked_minutes, c->continuity));
+	}
+	text = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
 	if (text == NULL)
 		return (tk_fail(err, TK_E_STORE, NULL,
 		    "cannot encode the ranking"));
@@ -572,8 +568,20 @@ ranking_store(struct store *st, const struct request *r,
 	sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, store_actor(st), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 4, text, -1, free);
-	rc = store_step_done(st, s, err);
-	return (rc);
+	return (store_step_done(st, s, err));
+}
+
+/* The rule with short name s; RULE_NONE for "eligible" or unknown. */
+static enum match_rule
+rule_parse(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < RULE_NRULES; i++) {
+		if (strcmp(s, rules[i].name) == 0)
+			return ((enum match_rule)i);
+	}
+	return (RULE_NONE);
 }
 
 /* Book a request. */
@@ -638,17 +646,22 @@ int
 booking_ranking(struct store *st, int64_t id, struct table *t,
     struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT ranking FROM ranking"
-	    " WHERE request = ?1";
-	static const char *const keys[] = { "rank", "regno", "name",
-	    "category", "travel_minutes", "booked_minutes_30d", "continuity",
-	    "eligible", "reasons" };
+	static const char	 sql[] = "SELECT k.ranking FROM ranking k"
+	    " WHERE k.request = ?1";
+	static const char	 name[] = "SELECT name FROM interpreter"
+	    " WHERE regno = ?1";
+	struct request		 r;
+	struct candidate	 c;
 	sqlite3_stmt		*s;
-	json_t			*j, *o, *v;
-	size_t			 i, k;
+	json_t			*j, *o;
+	json_int_t		 regno;
+	const char		*rule, *cat;
+	size_t			 i;
 	int			 rc;
 
 	ranking_cols(t);
+	if (request_get(st, id, &r, err) == -1)
+		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, id);
@@ -664,18 +677,28 @@ booking_ranking(struct store *st, int64_t id, struct table *t,
 		    " request %" PRId64 " is damaged", id));
 	}
 	json_array_foreach(j, i, o) {
-		table_row(t);
-		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-			v = json_object_get(o, keys[k]);
-			if (json_is_integer(v))
-				table_put_int(t, json_integer_value(v));
-			else if (json_is_string(v))
-				table_put(t, json_string_value(v));
-			else if (json_is_boolean(v))
-				table_put(t, json_is_true(v) ? "yes" : "no");
-			else
-				table_put(t, "");
+		memset(&c, 0, sizeof(c));
+		if (json_unpack(o, "[I,i,s,s,i,i,i]", &regno, &c.rank, &rule,
+		    &cat, &c.travel_minutes, &c.booked_minutes,
+		    &c.continuity) == -1) {
+			json_decref(j);
+			return (tk_fail(err, TK_E_STORE, NULL, "the stored"
+			    " ranking of request %" PRId64 " is damaged", id));
 		}
+		c.regno = regno;
+		c.rule = rule_parse(rule);
+		c.category = cat[0];
+		c.travel_band = match_travel_band(c.travel_minutes);
+		if ((s = store_stmt(st, name, err)) == NULL) {
+			json_decref(j);
+			return (-1);
+		}
+		sqlite3_bind_int64(s, 1, c.regno);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			snprintf(c.name, sizeof(c.name), "%s",
+			    store_text(s, 0));
+		sqlite3_reset(s);
+		ranking_row(&r, &c, t);
 	}
 	json_decref(j);
 	return (0);

@@ -266,6 +266,10 @@ row_json(const struct table *t, size_t r)
 			json_object_set_new(o, t->cols[c].name,
 			    json_boolean(strcmp(v, "yes") == 0));
 			break;
+		case TCOL_NBOOL:
+			json_object_set_new(o, t->cols[c].name, *v == '\0' ?
+			    json_null() : json_boolean(strcmp(v, "yes") == 0));
+			break;
 		case TCOL_STR:
 			json_object_set_new(o, t->cols[c].name,
 			    json_string(v));

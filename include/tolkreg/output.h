@@ -22,7 +22,8 @@ enum tcol_type {
 	TCOL_STR,	/* JSON string; "" stays "" */
 	TCOL_INT,	/* JSON integer; "" is null */
 	TCOL_NSTR,	/* JSON string; "" is null */
-	TCOL_BOOL	/* JSON true for "yes", false for "no" */
+	TCOL_BOOL,	/* JSON true for "yes", false for "no" */
+	TCOL_NBOOL	/* as TCOL_BOOL; "" is null */
 };
 
 struct table;

@@ -41,7 +41,7 @@ expect 0 complete 1 --minutes 90 --child-used
 expect 0 request show 1 --format json
 has '"state": "completed"'
 has '"actual_minutes": 90'
-has '"child_used": "yes"'
+has '"child_used": true'
 expect 75 cancel 1 --reason "late"
 err_has "is completed"
 
@@ -51,7 +51,7 @@ expect 0 complete 2 --unregistered --unqualified-reason none-qualified
 expect 0 request show 2 --format json
 has '"unregistered": true'
 has '"unqualified_reason": "none-qualified"'
-has '"remote": "yes"'
+has '"remote": true'
 expect 0 request add --body 974760673 --lang ara --start 2030-07-06T10:00 \
     --minutes 30 --modality phone
 expect 64 cancel 3
