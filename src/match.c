@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "audit.h"
-#include "tolkreg/availability.h"
 #include "tolkreg/error.h"
 #include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
@@ -122,6 +121,9 @@ has(const int64_t *v, size_t n, int64_t regno)
 	return (n > 0 && bsearch(&regno, v, n, sizeof(*v), int64_cmp) != NULL);
 }
 
+static struct candidate	*find_candidate(struct candidate *, size_t,
+			    int64_t);
+
 /* The interpreters who declared a conflict with body, sorted. */
 static int
 load_conflicts(struct store *st, const char *body, int64_t **out, size_t *n,
@@ -149,59 +151,6 @@ load_conflicts(struct store *st, const char *body, int64_t **out, size_t *n,
 	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
 }
 
-/* Whether regno has a booking overlapping [from, to) other than req. */
-static int
-booked_at(struct store *st, int64_t regno, int64_t req, time_t from,
-    time_t to, int *busy, struct tk_error *err)
-{
-	static const char	 sql[] = "SELECT 1 FROM request"
-	    " WHERE regno = ?1 AND state IN ('booked', 'completed')"
-	    " AND busy_from < ?4 AND busy_to > ?3 AND id <> ?2 LIMIT 1";
-	sqlite3_stmt		*s;
-	int			 rc;
-
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, regno);
-	sqlite3_bind_int64(s, 2, req);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)to);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return (store_fail(st, err));
-	*busy = rc == SQLITE_ROW;
-	return (0);
-}
-
-/* Minutes regno has booked with a start in [from, to). */
-static int
-booked_minutes(struct store *st, int64_t regno, time_t from, time_t to,
-    int *minutes, struct tk_error *err)
-{
-	/* busy_from is start minus travel, at most MATCH_TRAVEL_MAX_MIN. */
-	static const char	 sql[] = "SELECT coalesce(sum(minutes), 0)"
-	    " FROM request WHERE regno = ?1"
-	    " AND state IN ('booked', 'completed')"
-	    " AND busy_from >= ?2 - ?4 AND busy_from < ?3"
-	    " AND start >= ?2 AND start < ?3";
-	sqlite3_stmt		*s;
-
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, regno);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
-	sqlite3_bind_int(s, 4, MATCH_TRAVEL_MAX_MIN * 60);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return (store_fail(st, err));
-	}
-	*minutes = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return (0);
-}
-
 /* Earlier bookings on the request's case for its body, per interpreter. */
 static int
 load_continuity(struct store *st, const struct request *r,
@@ -211,7 +160,7 @@ load_continuity(struct store *st, const struct request *r,
 	    " WHERE body = ?1 AND case_ref = ?2 AND regno IS NOT NULL"
 	    " AND state IN ('booked', 'completed') AND id <> ?3"
 	    " AND start < ?4 GROUP BY regno";
-	struct candidate	 key, *hit;
+	struct candidate	*hit;
 	sqlite3_stmt		*s;
 	int			 rc;
 
@@ -224,9 +173,8 @@ load_continuity(struct store *st, const struct request *r,
 	sqlite3_bind_int64(s, 3, r->id);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)r->start);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		key.regno = sqlite3_column_int64(s, 0);
 		/* c is sorted by regno at this point. */
-		hit = bsearch(&key.regno, c, n, sizeof(*c), int64_cmp);
+		hit = find_candidate(c, n, sqlite3_column_int64(s, 0));
 		if (hit != NULL)
 			hit->continuity = sqlite3_column_int(s, 1);
 	}
@@ -258,69 +206,157 @@ site_point(struct store *st, const struct request *r, double *lat,
 	return (0);
 }
 
-/* Apply the hard rules to c, setting c->rule to the first that fails. */
-static int
-hard_rules(struct store *st, const struct request *r, struct candidate *c,
-    const char *status, const char *until, char gender,
-    unsigned int modalities, double km, const int64_t *conflicts,
-    size_t nconflicts, const char *today, struct tk_error *err)
+/* The candidate with regno in c[n] (sorted by regno), or NULL. */
+static struct candidate *
+find_candidate(struct candidate *c, size_t n, int64_t regno)
+{
+	/* regno is the first member, so int64_cmp compares candidates. */
+	return (bsearch(&regno, c, n, sizeof(*c), int64_cmp));
+}
+
+/* The window of time c would be taken by r: travel both ways. */
+static void
+taken(const struct request *r, const struct candidate *c, time_t *from,
+    time_t *to)
+{
+	*from = r->start - (time_t)c->travel_minutes * 60;
+	*to = r->start + (time_t)(r->minutes + c->travel_minutes) * 60;
+}
+
+/*
+ * The rules that need no further query, in their order: listed,
+ * category, modality, gender, excluded, conflict, distance.
+ */
+static void
+cheap_rules(const struct request *r, struct candidate *c, const char *status,
+    const char *until, char gender, unsigned int modalities, double km,
+    const int64_t *conflicts, size_t nconflicts, const char *day)
 {
 	struct interpreter	in;
-	time_t			from, to;
 	size_t			i;
-	int			busy;
-	enum listing		l = LIST_LISTED;
 
 	memset(&in, 0, sizeof(in));
-	if (strcmp(status, "listed") != 0)
-		l = strcmp(status, "suspended") == 0 ? LIST_SUSPENDED :
-		    strcmp(status, "excluded") == 0 ? LIST_EXCLUDED :
-		    LIST_WITHDRAWN;
-	in.status = l;
+	in.status = strcmp(status, "listed") == 0 ? LIST_LISTED :
+	    strcmp(status, "suspended") == 0 ? LIST_SUSPENDED :
+	    strcmp(status, "excluded") == 0 ? LIST_EXCLUDED : LIST_WITHDRAWN;
 	snprintf(in.status_until, sizeof(in.status_until), "%s", until);
-
 	c->rule = RULE_NONE;
-	if (interpreter_effective(&in, today) != LIST_LISTED)
+	if (interpreter_effective(&in, day) != LIST_LISTED) {
 		c->rule = RULE_LISTED;
-	else if (c->category > r->min_category)
+		return;
+	}
+	if (c->category > r->min_category) {
 		c->rule = RULE_CATEGORY;
-	else if ((modalities & r->modality) == 0)
+		return;
+	}
+	if ((modalities & r->modality) == 0) {
 		c->rule = RULE_MODALITY;
-	else if (r->gender != 0 && gender != r->gender)
+		return;
+	}
+	if (r->gender != 0 && gender != r->gender) {
 		c->rule = RULE_GENDER;
-	if (c->rule != RULE_NONE)
-		return (0);
+		return;
+	}
 	for (i = 0; i < r->nexclude; i++) {
 		if (r->exclude[i] == c->regno) {
 			c->rule = RULE_EXCLUDED;
-			return (0);
+			return;
 		}
 	}
 	if (has(conflicts, nconflicts, c->regno)) {
 		c->rule = RULE_CONFLICT;
-		return (0);
+		return;
 	}
 	if (r->modality == MOD_ONSITE) {
 		c->travel_minutes = match_travel_minutes(km);
-		if (c->travel_minutes > MATCH_TRAVEL_MAX_MIN) {
-			c->rule = RULE_DISTANCE;
-			return (0);
-		}
 		c->travel_band = match_travel_band(c->travel_minutes);
+		if (c->travel_minutes > MATCH_TRAVEL_MAX_MIN)
+			c->rule = RULE_DISTANCE;
 	}
-	from = r->start - (time_t)c->travel_minutes * 60;
-	to = r->start + (time_t)(r->minutes + c->travel_minutes) * 60;
-	if (booked_at(st, c->regno, r->id, from, to, &busy, err) == -1)
+}
+
+/*
+ * One pass over the bookings of every candidate in the language that
+ * could overlap the request or fall in the fairness window: mark the
+ * still-eligible who are booked at the time, and add up everyone's
+ * minutes booked in the MATCH_FAIRNESS_DAYS before the start.
+ */
+static int
+apply_bookings(struct store *st, const struct request *r,
+    struct candidate *c, size_t n, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT b.regno, b.start, b.minutes,"
+	    " b.busy_from, b.busy_to FROM qualification q"
+	    " JOIN request b ON b.regno = q.regno"
+	    " AND b.busy_from >= ?2 AND b.busy_from < ?3"
+	    " WHERE q.lang = ?1 AND b.state IN ('booked', 'completed')"
+	    " AND b.id <> ?4";
+	struct candidate	*k;
+	sqlite3_stmt		*s;
+	time_t			 fair_from, bstart, bfrom, bto, from, to;
+	int			 rc;
+
+	fair_from = r->start - (time_t)MATCH_FAIRNESS_DAYS * 86400;
+	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
-	if (busy) {
-		c->rule = RULE_BOOKED;
-		return (0);
+	sqlite3_bind_text(s, 1, r->lang, -1, SQLITE_TRANSIENT);
+	/* Earliest: fairness window less the longest travel. */
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)fair_from -
+	    MATCH_TRAVEL_MAX_MIN * 60);
+	/* Latest: anything starting before our end plus the longest travel. */
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)r->start +
+	    (sqlite3_int64)(r->minutes + MATCH_TRAVEL_MAX_MIN) * 60);
+	sqlite3_bind_int64(s, 4, r->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((k = find_candidate(c, n, sqlite3_column_int64(s, 0))) ==
+		    NULL)
+			continue;
+		bstart = (time_t)sqlite3_column_int64(s, 1);
+		bfrom = (time_t)sqlite3_column_int64(s, 3);
+		bto = (time_t)sqlite3_column_int64(s, 4);
+		if (bstart >= fair_from && bstart < r->start)
+			k->booked_minutes += sqlite3_column_int(s, 2);
+		if (k->rule != RULE_NONE)
+			continue;
+		taken(r, k, &from, &to);
+		if (bfrom < to && bto > from)
+			k->rule = RULE_BOOKED;
 	}
-	if (availability_busy(st, c->regno, from, to, &busy, err) == -1)
+	sqlite3_reset(s);
+	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
+}
+
+/* Mark the still-eligible who declared unavailability at the time. */
+static int
+apply_unavailability(struct store *st, const struct request *r,
+    struct candidate *c, size_t n, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT u.regno, u.start, u.end"
+	    " FROM qualification q JOIN unavailability u ON u.regno = q.regno"
+	    " AND u.start < ?3 WHERE q.lang = ?1 AND u.end > ?2";
+	struct candidate	*k;
+	sqlite3_stmt		*s;
+	time_t			 from, to;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
-	if (busy)
-		c->rule = RULE_UNAVAILABLE;
-	return (0);
+	sqlite3_bind_text(s, 1, r->lang, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)r->start -
+	    MATCH_TRAVEL_MAX_MIN * 60);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)r->start +
+	    (sqlite3_int64)(r->minutes + MATCH_TRAVEL_MAX_MIN) * 60);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		k = find_candidate(c, n, sqlite3_column_int64(s, 0));
+		if (k == NULL || k->rule != RULE_NONE)
+			continue;
+		taken(r, k, &from, &to);
+		if ((time_t)sqlite3_column_int64(s, 1) < to &&
+		    (time_t)sqlite3_column_int64(s, 2) > from)
+			k->rule = RULE_UNAVAILABLE;
+	}
+	sqlite3_reset(s);
+	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
 }
 
 /* Rank every interpreter with a category in the request's language. */
@@ -339,13 +375,13 @@ match_run(struct store *st, const struct request *r,
 	int64_t			*conflicts = NULL;
 	size_t			 nconflicts = 0, cap = 0, i;
 	double			 slat = 0, slon = 0, km;
-	char			 today[DATE_BUFLEN], when[TIME_BUFLEN];
+	char			 day[DATE_BUFLEN], when[TIME_BUFLEN];
 	int			 rc;
 
 	memset(out, 0, sizeof(*out));
 	/* Listing status as it will be when the work starts. */
 	tk_time_format(r->start, when);
-	snprintf(today, sizeof(today), "%.10s", when);
+	snprintf(day, sizeof(day), "%.10s", when);
 	if (r->modality == MOD_ONSITE &&
 	    site_point(st, r, &slat, &slon, err) == -1)
 		return (-1);
@@ -359,7 +395,7 @@ match_run(struct store *st, const struct request *r,
 			cap = cap == 0 ? 64 : cap * 2;
 			out->c = xreallocarray(out->c, cap, sizeof(*out->c));
 		}
-		c = &out->c[out->n];
+		c = &out->c[out->n++];
 		memset(c, 0, sizeof(*c));
 		c->regno = sqlite3_column_int64(s, 0);
 		snprintf(c->name, sizeof(c->name), "%s", store_text(s, 1));
@@ -367,42 +403,24 @@ match_run(struct store *st, const struct request *r,
 		km = r->modality == MOD_ONSITE ? geo_haversine_km(
 		    sqlite3_column_double(s, 7), sqlite3_column_double(s, 8),
 		    slat, slon) : 0.0;
-		/* The statement stays positioned: copy what the rules need. */
-		{
-			char		status[16], until[DATE_BUFLEN];
-			char		g = store_text(s, 5)[0];
-			unsigned int	mods = (unsigned int)
-			    sqlite3_column_int(s, 6);
-
-			snprintf(status, sizeof(status), "%s",
-			    store_text(s, 3));
-			snprintf(until, sizeof(until), "%s", store_text(s, 4));
-			if (hard_rules(st, r, c, status, until, g, mods, km,
-			    conflicts, nconflicts, today, err) == -1) {
-				sqlite3_reset(s);
-				goto fail;
-			}
-		}
-		out->n++;
+		cheap_rules(r, c, store_text(s, 3), store_text(s, 4),
+		    store_text(s, 5)[0], (unsigned int)sqlite3_column_int(s, 6),
+		    km, conflicts, nconflicts, day);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, err);
 		goto fail;
 	}
-	if (load_continuity(st, r, out->c, out->n, err) == -1)
+	if (apply_bookings(st, r, out->c, out->n, err) == -1 ||
+	    apply_unavailability(st, r, out->c, out->n, err) == -1 ||
+	    load_continuity(st, r, out->c, out->n, err) == -1)
 		goto fail;
 	for (i = 0; i < out->n; i++) {
-		c = &out->c[i];
-		if (c->rule != RULE_NONE) {
-			out->nrule[c->rule]++;
-			continue;
-		}
-		out->neligible++;
-		if (booked_minutes(st, c->regno, r->start -
-		    (time_t)MATCH_FAIRNESS_DAYS * 86400, r->start,
-		    &c->booked_minutes, err) == -1)
-			goto fail;
+		if (out->c[i].rule == RULE_NONE)
+			out->neligible++;
+		else
+			out->nrule[out->c[i].rule]++;
 	}
 	qsort(out->c, out->n, sizeof(*out->c), candidate_cmp);
 	for (i = 0; i < out->neligible; i++)
