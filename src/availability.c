@@ -20,15 +20,6 @@
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
-/* Fail unless interpreter regno is in the register. */
-static int
-interpreter_known(struct store *st, int64_t regno, struct tk_error *err)
-{
-	struct interpreter	in;
-
-	return (interpreter_get(st, regno, &in, err));
-}
-
 /* Write "FROM - TO" in Europe/Oslo time for the audit log. */
 static void
 span_format(time_t from, time_t to, char out[2 * TIME_BUFLEN + 3])
@@ -51,7 +42,7 @@ unavailable_add(struct store *st, int64_t regno, const char *from,
 	time_t			 start, end;
 	char			 rid[32], span[2 * TIME_BUFLEN + 3];
 
-	if (interpreter_known(st, regno, err) == -1)
+	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
 	if (validate_datetime("from", from, &start, err) == -1 ||
 	    validate_datetime("to", to, &end, err) == -1)
@@ -97,7 +88,7 @@ unavailable_remove(struct store *st, int64_t regno, int64_t id,
 	char			 rid[32], span[2 * TIME_BUFLEN + 3];
 	int			 rc;
 
-	if (interpreter_known(st, regno, err) == -1)
+	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, get, err)) == NULL)
 		return (-1);
@@ -138,7 +129,7 @@ unavailable_list(struct store *st, int64_t regno, int include_past,
 	char			 buf[TIME_BUFLEN];
 	int			 rc;
 
-	if (interpreter_known(st, regno, err) == -1)
+	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
@@ -248,7 +239,7 @@ conflict_add(struct store *st, int64_t regno, const char *orgnr,
 	char			 now[21], rid[32];
 	int			 rc;
 
-	if (interpreter_known(st, regno, err) == -1 ||
+	if (interpreter_exists(st, regno, err) == -1 ||
 	    body_known(st, orgnr, err) == -1)
 		return (-1);
 	if ((rc = conflict_exists(st, regno, orgnr, err)) == -1)
@@ -281,7 +272,7 @@ conflict_remove(struct store *st, int64_t regno, const char *orgnr,
 	char			 rid[32];
 	int			 rc;
 
-	if (interpreter_known(st, regno, err) == -1 ||
+	if (interpreter_exists(st, regno, err) == -1 ||
 	    validate_orgnr("body", orgnr, err) == -1)
 		return (-1);
 	if ((rc = conflict_exists(st, regno, orgnr, err)) == -1)
@@ -312,7 +303,7 @@ conflict_list(struct store *st, int64_t regno, struct table *t,
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	if (interpreter_known(st, regno, err) == -1)
+	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);

@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
+#include "tolkreg/interpreter.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -176,28 +177,6 @@ qualification_refresh_all(struct store *st, const char *today,
     struct tk_error *err)
 {
 	return (refresh(st, 0, today, err));
-}
-
-/* Fail unless interpreter regno exists. */
-static int
-interpreter_exists(struct store *st, int64_t regno, struct tk_error *err)
-{
-	static const char	 sql[] =
-	    "SELECT 1 FROM interpreter WHERE regno = ?1";
-	sqlite3_stmt		*s;
-	int			 rc;
-
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, regno);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return (0);
-	if (rc != SQLITE_DONE)
-		return (store_fail(st, err));
-	return (tk_fail(err, TK_E_NOTFOUND, "regno",
-	    "no interpreter with register number %" PRId64, regno));
 }
 
 /* Record a credential and refresh the interpreter's categories. */

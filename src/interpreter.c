@@ -303,6 +303,28 @@ interpreter_add(struct store *st, const struct interpreter_input *in,
 	    err));
 }
 
+/* Fail unless interpreter regno exists. */
+int
+interpreter_exists(struct store *st, int64_t regno, struct tk_error *err)
+{
+	static const char	 sql[] =
+	    "SELECT 1 FROM interpreter WHERE regno = ?1";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return (0);
+	if (rc != SQLITE_DONE)
+		return (store_fail(st, err));
+	return (tk_fail(err, TK_E_NOTFOUND, "regno",
+	    "no interpreter with register number %" PRId64, regno));
+}
+
 /* Load interpreter regno. */
 int
 interpreter_get(struct store *st, int64_t regno, struct interpreter *out,

@@ -91,6 +91,10 @@ int		 interpreter_add(struct store *,
 		    const struct interpreter_input *, int64_t *regno,
 		    struct tk_error *);
 
+/* 0 if interpreter regno exists, else TK_E_NOTFOUND naming "regno". */
+int		 interpreter_exists(struct store *, int64_t regno,
+		    struct tk_error *);
+
 /* Load interpreter regno into *out. */
 int		 interpreter_get(struct store *, int64_t regno,
 		    struct interpreter *out, struct tk_error *);
