@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -382,7 +383,8 @@ gen_interpreters(struct gen *g)
 
 	pick_init(&supply, g->nlang);
 	for (i = 0; i < g->nlang; i++)
-		pick_set(&supply, i, (long)langs[i].demand * langs[i].supply);
+		pick_set(&supply, i, (long)(sqrt(langs[i].demand * 1000.0) *
+		    langs[i].supply));
 	g->pool = xcalloc((size_t)g->nlang, sizeof(*g->pool));
 	g->npool = xcalloc((size_t)g->nlang, sizeof(*g->npool));
 	cap = p->interpreters;

@@ -204,6 +204,7 @@ sql_rank(struct store *st, const struct request *r)
 	static const char	 sql[] = "SELECT q.regno, q.category,"
 	    " (SELECT coalesce(sum(b.minutes), 0) FROM request b"
 	    "  WHERE b.regno = q.regno AND b.state IN ('booked','completed')"
+	    "  AND b.busy_from >= ?3 - 2592000 - 14400 AND b.busy_from < ?3"
 	    "  AND b.start >= ?3 - 2592000 AND b.start < ?3) AS fair"
 	    " FROM qualification q JOIN interpreter i ON i.regno = q.regno"
 	    " WHERE q.lang = ?1 AND q.category <= ?2"
