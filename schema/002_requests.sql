@@ -44,6 +44,9 @@ CREATE TABLE request (
 CREATE INDEX request_busy ON request(regno, busy_from, busy_to, start,
     minutes, state) WHERE regno IS NOT NULL;
 CREATE INDEX request_body ON request(body, start);
+-- Continuity: earlier bookings on the same case for the same body.
+CREATE INDEX request_case ON request(body, case_ref, start, regno, state)
+    WHERE case_ref IS NOT NULL;
 CREATE INDEX request_lang ON request(lang, start);
 CREATE INDEX request_state ON request(state, start);
 

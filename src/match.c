@@ -276,54 +276,74 @@ cheap_rules(const struct request *r, struct candidate *c, const char *status,
 }
 
 /*
- * One pass over the bookings of every candidate in the language that
- * could overlap the request or fall in the fairness window: mark the
- * still-eligible who are booked at the time, and add up everyone's
- * minutes booked in the MATCH_FAIRNESS_DAYS before the start.
+ * One pass over the bookings, in the language's candidates, that could
+ * overlap the request: mark the still-eligible who are booked at the
+ * time. A booking lasts at most REQ_MAX_MINUTES plus travel both ways,
+ * which bounds how early an overlapping one can begin.
  */
 static int
 apply_bookings(struct store *st, const struct request *r,
     struct candidate *c, size_t n, struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT b.regno, b.start, b.minutes,"
-	    " b.busy_from, b.busy_to FROM qualification q"
+	static const char	 sql[] = "SELECT b.regno, b.busy_from,"
+	    " b.busy_to FROM qualification q"
 	    " JOIN request b ON b.regno = q.regno"
 	    " AND b.busy_from >= ?2 AND b.busy_from < ?3"
 	    " WHERE q.lang = ?1 AND b.state IN ('booked', 'completed')"
 	    " AND b.id <> ?4";
 	struct candidate	*k;
 	sqlite3_stmt		*s;
-	time_t			 fair_from, bstart, bfrom, bto, from, to;
+	time_t			 from, to;
 	int			 rc;
 
-	fair_from = r->start - (time_t)MATCH_FAIRNESS_DAYS * 86400;
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
 	sqlite3_bind_text(s, 1, r->lang, -1, SQLITE_TRANSIENT);
-	/* Earliest: fairness window less the longest travel. */
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)fair_from -
-	    MATCH_TRAVEL_MAX_MIN * 60);
-	/* Latest: anything starting before our end plus the longest travel. */
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)r->start -
+	    (sqlite3_int64)(REQ_MAX_MINUTES + 3 * MATCH_TRAVEL_MAX_MIN) * 60);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)r->start +
 	    (sqlite3_int64)(r->minutes + MATCH_TRAVEL_MAX_MIN) * 60);
 	sqlite3_bind_int64(s, 4, r->id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if ((k = find_candidate(c, n, sqlite3_column_int64(s, 0))) ==
-		    NULL)
-			continue;
-		bstart = (time_t)sqlite3_column_int64(s, 1);
-		bfrom = (time_t)sqlite3_column_int64(s, 3);
-		bto = (time_t)sqlite3_column_int64(s, 4);
-		if (bstart >= fair_from && bstart < r->start)
-			k->booked_minutes += sqlite3_column_int(s, 2);
-		if (k->rule != RULE_NONE)
+		k = find_candidate(c, n, sqlite3_column_int64(s, 0));
+		if (k == NULL || k->rule != RULE_NONE)
 			continue;
 		taken(r, k, &from, &to);
-		if (bfrom < to && bto > from)
+		if ((time_t)sqlite3_column_int64(s, 1) < to &&
+		    (time_t)sqlite3_column_int64(s, 2) > from)
 			k->rule = RULE_BOOKED;
 	}
 	sqlite3_reset(s);
 	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
+}
+
+/* Minutes regno has booked with a start in the fairness window of r. */
+static int
+fairness(struct store *st, const struct request *r, struct candidate *c,
+    struct tk_error *err)
+{
+	/* busy_from is start less travel: the index bounds the scan. */
+	static const char	 sql[] = "SELECT coalesce(sum(minutes), 0)"
+	    " FROM request WHERE regno = ?1"
+	    " AND busy_from >= ?2 - ?4 AND busy_from < ?3"
+	    " AND start >= ?2 AND start < ?3"
+	    " AND state IN ('booked', 'completed')";
+	sqlite3_stmt		*s;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, c->regno);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)r->start -
+	    (sqlite3_int64)MATCH_FAIRNESS_DAYS * 86400);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)r->start);
+	sqlite3_bind_int(s, 4, MATCH_TRAVEL_MAX_MIN * 60);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return (store_fail(st, err));
+	}
+	c->booked_minutes = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return (0);
 }
 
 /* Mark the still-eligible who declared unavailability at the time. */
@@ -360,8 +380,8 @@ apply_unavailability(struct store *st, const struct request *r,
 }
 
 /* Rank every interpreter with a category in the request's language. */
-int
-match_run(struct store *st, const struct request *r,
+static int
+match_rank(struct store *st, const struct request *r,
     struct match_result *out, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT q.regno, i.name, q.category,"
@@ -417,10 +437,12 @@ match_run(struct store *st, const struct request *r,
 	    load_continuity(st, r, out->c, out->n, err) == -1)
 		goto fail;
 	for (i = 0; i < out->n; i++) {
-		if (out->c[i].rule == RULE_NONE)
-			out->neligible++;
-		else
+		if (out->c[i].rule != RULE_NONE)
 			out->nrule[out->c[i].rule]++;
+		else if (fairness(st, r, &out->c[i], err) == -1)
+			goto fail;
+		else
+			out->neligible++;
 	}
 	qsort(out->c, out->n, sizeof(*out->c), candidate_cmp);
 	for (i = 0; i < out->neligible; i++)
@@ -431,6 +453,21 @@ fail:
 	free(conflicts);
 	match_result_release(out);
 	return (-1);
+}
+
+/* Rank every interpreter, in one read snapshot of the register. */
+int
+match_run(struct store *st, const struct request *r,
+    struct match_result *out, struct tk_error *err)
+{
+	int	mine, rc;
+
+	memset(out, 0, sizeof(*out));
+	if (store_snapshot(st, &mine, err) == -1)
+		return (-1);
+	rc = match_rank(st, r, out, err);
+	store_snapshot_end(st, mine);
+	return (rc);
 }
 
 /* Free what match_run() allocated. */

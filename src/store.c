@@ -263,6 +263,26 @@ store_text(sqlite3_stmt *s, int i)
 	return (t != NULL ? (const char *)t : "");
 }
 
+/* Begin a read snapshot unless a transaction is open. */
+int
+store_snapshot(struct store *st, int *mine, struct tk_error *err)
+{
+	*mine = sqlite3_get_autocommit(st->db);
+	if (*mine && exec1(st, "BEGIN", err) == -1) {
+		*mine = 0;
+		return (-1);
+	}
+	return (0);
+}
+
+/* End a snapshot store_snapshot() began. */
+void
+store_snapshot_end(struct store *st, int mine)
+{
+	if (mine && !sqlite3_get_autocommit(st->db))
+		exec1(st, "COMMIT", NULL);
+}
+
 /* Begin a write transaction. */
 int
 store_begin(struct store *st, struct tk_error *err)

@@ -54,6 +54,14 @@ int		 store_initialised(struct store *);
  */
 sqlite3_stmt	*store_stmt(struct store *, const char *sql, struct tk_error *);
 
+/*
+ * A read snapshot for several queries: begins a deferred transaction
+ * unless one is open, and says in *mine whether it did, for
+ * store_snapshot_end(), which ends only a transaction it began.
+ */
+int		 store_snapshot(struct store *, int *mine, struct tk_error *);
+void		 store_snapshot_end(struct store *, int mine);
+
 /* Transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK. */
 int		 store_begin(struct store *, struct tk_error *);
 int		 store_commit(struct store *, struct tk_error *);
