@@ -24,6 +24,9 @@ CREATE TABLE request (
 	-- The booked interpreter and the time they are taken, travel
 	-- there and back included.
 	regno		INTEGER REFERENCES interpreter(regno),
+	-- The interpreter's category in the language when booked: what
+	-- Tolkemonitor counts as a qualified interpreter (§ 7).
+	category	TEXT CHECK (category IN ('A', 'B', 'C', 'D', 'E')),
 	travel_minutes	INTEGER,
 	busy_from	INTEGER,
 	busy_to		INTEGER,
@@ -49,6 +52,9 @@ CREATE INDEX request_case ON request(body, case_ref, start, regno, state)
     WHERE case_ref IS NOT NULL;
 CREATE INDEX request_lang ON request(lang, start);
 CREATE INDEX request_state ON request(state, start);
+-- Tolkemonitor: one pass over a period's assignments.
+CREATE INDEX request_period ON request(start, lang, state, minutes,
+    category, remote, modality, regno);
 
 -- Interpreters the body does not want for this request.
 CREATE TABLE request_exclude (

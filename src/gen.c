@@ -274,7 +274,7 @@ struct gen {
 	int			 nknr;
 	struct pick		 place;		/* over knr[] */
 	int			 nlang;
-	int			**pool;		/* interpreters per language */
+	int			**pool;		/* per language: i * 8 + category */
 	int			*npool;
 	time_t			*free_at;	/* per interpreter index */
 	char			(*body)[10];
@@ -440,7 +440,7 @@ gen_interpreters(struct gen *g)
 
 			lang = pick_draw(&supply, &g->rng);
 			if (k == 1 && g->npool[lang] > 0 &&
-			    g->pool[lang][g->npool[lang] - 1] == i)
+			    g->pool[lang][g->npool[lang] - 1] / 8 == i)
 				continue;	/* same language twice */
 			if (add_category(g, regno, langs[lang].code, cat,
 			    date) == -1)
@@ -448,7 +448,7 @@ gen_interpreters(struct gen *g)
 			if (cat == 'E' && add_cred(g, regno, "tao", NULL,
 			    date) == -1)
 				return (-1);
-			g->pool[lang][g->npool[lang]++] = i;
+			g->pool[lang][g->npool[lang]++] = i * 8 + (cat - 'A');
 		}
 		if (p->progress != NULL && i % 1000 == 0)
 			p->progress(p->arg, "interpreters", i,
@@ -517,8 +517,9 @@ gen_assignments(struct gen *g)
 	    " start, minutes, modality, municipality, min_category, case_ref,"
 	    " urgent, state, regno, travel_minutes, busy_from, busy_to,"
 	    " unregistered, actual_minutes, remote, child_used, exception,"
-	    " close_reason, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'E', ?7,"
-	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+	    " close_reason, created, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " 'E', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	    " ?19, ?20, ?21)";
 	static const int	 durations[] = { 30, 45, 60, 60, 60, 90, 120 };
 	const struct gen_params	*p = g->p;
 	struct pick		 demand;
@@ -526,6 +527,7 @@ gen_assignments(struct gen *g)
 	time_t			 t0, span, start, from, to;
 	long			 i, days;
 	int			 lang, b, minutes, onsite, mod, k, who, travel;
+	char			 cat[2] = { 0, 0 };
 	int			 past, qualified, localmin, tries;
 	char			 created[21], caseref[32];
 	struct tm		 tm;
@@ -565,8 +567,9 @@ gen_assignments(struct gen *g)
 		    tries++) {
 			k = g->pool[lang][gen_rng_below(&g->rng,
 			    (uint64_t)g->npool[lang])];
-			if (g->free_at[k] <= from) {
-				who = k;
+			if (g->free_at[k / 8] <= from) {
+				who = k / 8;
+				cat[0] = (char)('A' + k % 8);
 				break;
 			}
 		}
@@ -599,6 +602,7 @@ gen_assignments(struct gen *g)
 			sqlite3_bind_text(s, 9, past ? "completed" : "booked",
 			    -1, SQLITE_STATIC);
 			sqlite3_bind_int64(s, 10, 10001 + who);
+			sqlite3_bind_text(s, 21, cat, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int(s, 11, travel);
 			sqlite3_bind_int64(s, 12, (sqlite3_int64)from);
 			sqlite3_bind_int64(s, 13, (sqlite3_int64)to);

@@ -686,8 +686,8 @@ booking_book(struct store *st, int64_t id, int64_t regno, int64_t *booked,
 		    " request %" PRId64 ": %s", id, why);
 		goto out;
 	}
-	if (request_set_booked(st, &r, pick->regno, pick->travel_minutes,
-	    err) == -1 || ranking_store(st, &r, &m, err) == -1)
+	if (request_set_booked(st, &r, pick->regno, pick->category,
+	    pick->travel_minutes, err) == -1 || ranking_store(st, &r, &m, err) == -1)
 		goto out;
 	*booked = pick->regno;
 	rc = 0;

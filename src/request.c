@@ -266,6 +266,7 @@ request_get(struct store *st, int64_t id, struct request *r,
 	    " minutes, modality, coalesce(municipality, ''), min_category,"
 	    " coalesce(gender, ''), coalesce(case_ref, ''), urgent, state,"
 	    " coalesce(regno, 0), coalesce(travel_minutes, 0),"
+	    " coalesce(category, ''),"
 	    " coalesce(busy_from, 0), coalesce(busy_to, 0), unregistered,"
 	    " coalesce(actual_minutes, -1), coalesce(remote, -1),"
 	    " coalesce(child_used, -1), coalesce(exception, ''),"
@@ -305,18 +306,19 @@ request_get(struct store *st, int64_t id, struct request *r,
 	req_state_parse(store_text(s, 11), &state);
 	r->state = state;
 	r->regno = sqlite3_column_int64(s, 12);
-	r->travel_minutes = sqlite3_column_int(s, 13);
-	r->busy_from = (time_t)sqlite3_column_int64(s, 14);
-	r->busy_to = (time_t)sqlite3_column_int64(s, 15);
-	r->unregistered = sqlite3_column_int(s, 16);
-	r->actual_minutes = sqlite3_column_int(s, 17);
-	r->remote = sqlite3_column_int(s, 18);
-	r->child_used = sqlite3_column_int(s, 19);
-	r->exception = req_exception_parse(store_text(s, 20), &exc) == 0 ?
+	r->category = store_text(s, 13)[0];
+	r->travel_minutes = sqlite3_column_int(s, 14);
+	r->busy_from = (time_t)sqlite3_column_int64(s, 15);
+	r->busy_to = (time_t)sqlite3_column_int64(s, 16);
+	r->unregistered = sqlite3_column_int(s, 17);
+	r->actual_minutes = sqlite3_column_int(s, 18);
+	r->remote = sqlite3_column_int(s, 19);
+	r->child_used = sqlite3_column_int(s, 20);
+	r->exception = req_exception_parse(store_text(s, 21), &exc) == 0 ?
 	    (int)exc : -1;
 	snprintf(r->close_reason, sizeof(r->close_reason), "%s",
-	    store_text(s, 21));
-	snprintf(r->created, sizeof(r->created), "%s", store_text(s, 22));
+	    store_text(s, 22));
+	snprintf(r->created, sizeof(r->created), "%s", store_text(s, 23));
 	sqlite3_reset(s);
 
 	if ((s = store_stmt(st, exsql, err)) == NULL)
@@ -459,11 +461,12 @@ request_complete(struct store *st, int64_t id, const struct completion *c,
 /* Record the booking of request r with regno. */
 int
 request_set_booked(struct store *st, const struct request *r, int64_t regno,
-    int travel_minutes, struct tk_error *err)
+    char category, int travel_minutes, struct tk_error *err)
 {
 	static const char	 sql[] = "UPDATE request SET state = 'booked',"
-	    " regno = ?2, travel_minutes = ?3, busy_from = ?4, busy_to = ?5"
-	    " WHERE id = ?1 AND state = 'requested'";
+	    " regno = ?2, travel_minutes = ?3, busy_from = ?4, busy_to = ?5,"
+	    " category = ?6 WHERE id = ?1 AND state = 'requested'";
+	char			 cat[2] = { category, '\0' };
 	sqlite3_stmt		*s;
 	char			 ids[32], who[32];
 
@@ -476,6 +479,7 @@ request_set_booked(struct store *st, const struct request *r, int64_t regno,
 	    travel_minutes * 60);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)r->start + r->minutes * 60 +
 	    travel_minutes * 60);
+	sqlite3_bind_text(s, 6, cat, -1, SQLITE_TRANSIENT);
 	if (store_step_done(st, s, err) == -1)
 		return (-1);
 	if (sqlite3_changes(store_db(st)) != 1)

@@ -363,6 +363,14 @@ START_TEST(test_book_named_and_none)
 	tk_error_clear(&err);
 	ck_assert_int_eq(booking_book(st, id, a, &booked, &err), 0);
 	ck_assert_int_eq(booked, a);
+	{
+		struct request	r;
+
+		/* The category at booking is kept for Tolkemonitor. */
+		ck_assert_int_eq(request_get(st, id, &r, &err), 0);
+		ck_assert_int_eq(r.category, 'A');
+		ck_assert_int_eq(r.regno, a);
+	}
 	/* Booking twice is a state conflict. */
 	ck_assert_int_eq(booking_book(st, id, a, &booked, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_CONFLICT);

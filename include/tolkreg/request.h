@@ -59,6 +59,7 @@ struct request {
 	int		 urgent;
 	enum req_state	 state;
 	int64_t		 regno;			/* booked; 0: none */
+	char		 category;		/* regno's, when booked */
 	int		 travel_minutes;	/* one way, when booked */
 	time_t		 busy_from, busy_to;	/* when booked */
 	int		 unregistered;
@@ -137,8 +138,12 @@ struct request_filter {
 int		 request_list(struct store *, const struct request_filter *,
 		    struct table *, struct tk_error *);
 
-/* Record that request id was booked with regno (used by booking). */
+/*
+ * Record that request r was booked with regno, who holds category in
+ * the language (used by booking).
+ */
 int		 request_set_booked(struct store *, const struct request *,
-		    int64_t regno, int travel_minutes, struct tk_error *);
+		    int64_t regno, char category, int travel_minutes,
+		    struct tk_error *);
 
 #endif /* TOLKREG_REQUEST_H */
