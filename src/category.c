@@ -121,6 +121,26 @@ category_register_sql(sqlite3 *db, struct tk_error *err)
 }
 
 /*
+ * The categories held on a date: (regno, lang, cat) from the credentials
+ * valid on ?2, for interpreter ?1 or everyone when ?1 is 0, by regno.
+ * Distinct bits summed are the bits or-ed together.
+ */
+#define CATEGORIES_AT \
+	" SELECT regno, lang, cat FROM (" \
+	"  SELECT l.regno, l.lang," \
+	"   tk_category(l.bits | coalesce(t.bits, 0)) AS cat" \
+	"  FROM (SELECT regno, lang, sum(DISTINCT tk_credbit(kind)) AS bits" \
+	"   FROM credential WHERE (?1 = 0 OR regno = ?1)" \
+	"   AND lang IS NOT NULL AND obtained <= ?2" \
+	"   AND (revoked IS NULL OR revoked > ?2)" \
+	"   GROUP BY regno, lang) AS l" \
+	"  LEFT JOIN (SELECT regno, max(tk_credbit(kind)) AS bits" \
+	"   FROM credential WHERE (?1 = 0 OR regno = ?1) AND kind = 'tao'" \
+	"   AND obtained <= ?2 AND (revoked IS NULL OR revoked > ?2)" \
+	"   GROUP BY regno) AS t ON t.regno = l.regno)" \
+	" WHERE cat IS NOT NULL"
+
+/*
  * Recompute the categories of interpreter regno, or of everyone when
  * regno is 0, from the credentials valid on date today.
  */
@@ -130,22 +150,8 @@ refresh(struct store *st, int64_t regno, const char *today,
 {
 	static const char	 del[] = "DELETE FROM qualification"
 	    " WHERE ?1 = 0 OR regno = ?1";
-	/* Distinct bits summed are the bits or-ed together. */
 	static const char	 ins[] =
-	    "INSERT INTO qualification (regno, lang, category)"
-	    " SELECT regno, lang, cat FROM ("
-	    "  SELECT l.regno, l.lang,"
-	    "   tk_category(l.bits | coalesce(t.bits, 0)) AS cat"
-	    "  FROM (SELECT regno, lang, sum(DISTINCT tk_credbit(kind)) AS bits"
-	    "   FROM credential WHERE (?1 = 0 OR regno = ?1)"
-	    "   AND lang IS NOT NULL AND obtained <= ?2"
-	    "   AND (revoked IS NULL OR revoked > ?2)"
-	    "   GROUP BY regno, lang) AS l"
-	    "  LEFT JOIN (SELECT regno, max(tk_credbit(kind)) AS bits"
-	    "   FROM credential WHERE (?1 = 0 OR regno = ?1) AND kind = 'tao'"
-	    "   AND obtained <= ?2 AND (revoked IS NULL OR revoked > ?2)"
-	    "   GROUP BY regno) AS t ON t.regno = l.regno)"
-	    " WHERE cat IS NOT NULL";
+	    "INSERT INTO qualification (regno, lang, category) " CATEGORIES_AT;
 	sqlite3_stmt		*s;
 
 	if ((s = store_stmt(st, del, err)) == NULL)
@@ -169,6 +175,31 @@ qualification_refresh(struct store *st, int64_t regno, const char *today,
 		return (tk_fail(err, TK_E_INVALID, "regno",
 		    "'regno' must be a register number"));
 	return (refresh(st, regno, today, err));
+}
+
+/* Call fn for every category held on date, ordered by regno. */
+int
+category_snapshot(struct store *st, const char *date,
+    int (*fn)(void *, int64_t, const char *, char), void *arg,
+    struct tk_error *err)
+{
+	static const char	 sql[] = CATEGORIES_AT " ORDER BY regno, lang";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, 0);
+	sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (fn(arg, sqlite3_column_int64(s, 0), store_text(s, 1),
+		    store_text(s, 2)[0]) == -1) {
+			sqlite3_reset(s);
+			return (-1);
+		}
+	}
+	sqlite3_reset(s);
+	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
 }
 
 /* Recompute every interpreter's categories. */

@@ -78,6 +78,8 @@ extern const struct cmd_entry	cmd_interpreter_update_entry;
 extern const struct cmd_entry	cmd_interpreter_withdraw_entry;
 extern const struct cmd_entry	cmd_language_list_entry;
 extern const struct cmd_entry	cmd_match_entry;
+extern const struct cmd_entry	cmd_monitor_lov_entry;
+extern const struct cmd_entry	cmd_monitor_sprak_entry;
 extern const struct cmd_entry	cmd_request_add_entry;
 extern const struct cmd_entry	cmd_request_list_entry;
 extern const struct cmd_entry	cmd_request_show_entry;

@@ -266,6 +266,10 @@ row_json(const struct table *t, size_t r)
 			json_object_set_new(o, t->cols[c].name,
 			    json_boolean(strcmp(v, "yes") == 0));
 			break;
+		case TCOL_NUM:
+			json_object_set_new(o, t->cols[c].name, *v == '\0' ?
+			    json_null() : json_real(strtod(v, NULL)));
+			break;
 		case TCOL_NBOOL:
 			json_object_set_new(o, t->cols[c].name, *v == '\0' ?
 			    json_null() : json_boolean(strcmp(v, "yes") == 0));
@@ -296,7 +300,8 @@ table_json(const struct table *t)
 static void
 write_json(json_t *j, FILE *f)
 {
-	json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(12));
 	fputc('\n', f);
 }
 
@@ -359,6 +364,40 @@ table_write_record(const struct table *main, const char *const *names,
 		for (i = 0; i < n; i++)
 			json_object_set_new(o, names[i],
 			    table_json(sections[i]));
+		write_json(o, f);
+		json_decref(o);
+		break;
+	}
+	return (io_check(f, err));
+}
+
+/* Write several named tables. */
+int
+table_write_sections(const char *const *names, struct table *const *tables,
+    size_t n, enum tk_format fmt, FILE *f, struct tk_error *err)
+{
+	json_t	*o;
+	size_t	 i;
+
+	switch (fmt) {
+	case FMT_TABLE:
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				fprintf(f, "\n%s:\n", names[i]);
+			if (i > 0 && tables[i]->nrows == 0)
+				fputs("  (none)\n", f);
+			else
+				write_text(tables[i], f);
+		}
+		break;
+	case FMT_CSV:
+		if (n > 0)
+			write_csv(tables[0], f, (size_t)-1);
+		break;
+	case FMT_JSON:
+		o = json_object();
+		for (i = 0; i < n; i++)
+			json_object_set_new(o, names[i], table_json(tables[i]));
 		write_json(o, f);
 		json_decref(o);
 		break;

@@ -62,6 +62,15 @@ int		 qualification_refresh(struct store *, int64_t regno,
 int		 qualification_refresh_all(struct store *, const char *today,
 		    struct tk_error *);
 
+/*
+ * Call fn(arg, regno, lang, category) for every category any
+ * interpreter held on date (YYYY-MM-DD), ordered by regno: the history
+ * Tolkemonitor needs. fn returns 0, or -1 to stop with err filled.
+ */
+int		 category_snapshot(struct store *, const char *date,
+		    int (*fn)(void *, int64_t, const char *, char), void *arg,
+		    struct tk_error *);
+
 /* Input to credential_add(); the caller owns every string. */
 struct credential_new {
 	int64_t		 regno;

@@ -23,7 +23,8 @@ enum tcol_type {
 	TCOL_INT,	/* JSON integer; "" is null */
 	TCOL_NSTR,	/* JSON string; "" is null */
 	TCOL_BOOL,	/* JSON true for "yes", false for "no" */
-	TCOL_NBOOL	/* as TCOL_BOOL; "" is null */
+	TCOL_NBOOL,	/* as TCOL_BOOL; "" is null */
+	TCOL_NUM	/* JSON number; "" is null */
 };
 
 struct table;
@@ -63,5 +64,14 @@ int		 table_write_record(const struct table *main,
 		    const char *const *names, struct table *const *sections,
 		    size_t nsections, enum tk_format, FILE *,
 		    struct tk_error *);
+
+/*
+ * Write several tables: the text tables one after another under their
+ * names, CSV of the first only, or one JSON object with each table as
+ * an array under its name.
+ */
+int		 table_write_sections(const char *const *names,
+		    struct table *const *tables, size_t n, enum tk_format,
+		    FILE *, struct tk_error *);
 
 #endif /* TOLKREG_OUTPUT_H */

@@ -1,0 +1,156 @@
+/*
+ * tolkreg monitor sprak|lov: Tolkemonitor SPRÅK (language demand and
+ * coverage per half-year) and LOV (compliance with tolkeloven §§ 4, 6,
+ * 7, 8 and 9) computed from the register's assignments. The indicators
+ * are defined in tolkreg-monitor(7).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "tolkreg/error.h"
+#include "tolkreg/monitor.h"
+#include "tolkreg/output.h"
+#include "tolkreg/validate.h"
+
+static int	cmd_monitor_sprak_run(int, char **, struct cmd_ctx *);
+static int	cmd_monitor_lov_run(int, char **, struct cmd_ctx *);
+
+const struct cmd_entry cmd_monitor_sprak_entry = {
+	.name = "monitor sprak",
+	.usage = "monitor sprak --period YYYYH1|YYYYH2 [--by sector|county]"
+	    " [--utilisation X] [--rising X] [--rising-min N] [--shortage X]"
+	    " [--format FORMAT]",
+	.summary = "Tolkemonitor SPRÅK: demand and coverage per language",
+	.flags = CMD_DB_READ,
+	.run = cmd_monitor_sprak_run
+};
+
+const struct cmd_entry cmd_monitor_lov_entry = {
+	.name = "monitor lov",
+	.usage = "monitor lov --year YYYY|--period YYYYHn"
+	    " [--by sector|county|body] [--format FORMAT]",
+	.summary = "Tolkemonitor LOV: how bodies follow tolkeloven",
+	.flags = CMD_DB_READ,
+	.run = cmd_monitor_lov_run
+};
+
+/* Parse a number in [lo, hi] for option name. */
+static int
+parse_num(const char *name, const char *s, double lo, double hi, double *out,
+    struct tk_error *err)
+{
+	char	*end;
+	double	 v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi)
+		return (tk_fail(err, TK_E_INVALID, name, "'%s' must be a"
+		    " number from %g to %g", name, lo, hi));
+	*out = v;
+	return (0);
+}
+
+/* Parse --by into *by (BY_NONE if not given). */
+static int
+parse_by(const char *s, enum monitor_by *by, struct tk_error *err)
+{
+	*by = BY_NONE;
+	if (s != NULL && monitor_by_parse(s, by) == -1)
+		return (tk_fail(err, TK_E_INVALID, "by", "'by' must be sector,"
+		    " county, provider or body: '%s'", s));
+	return (0);
+}
+
+static int
+cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*period = NULL, *by_s = NULL, *util = NULL;
+	const char		*rising = NULL, *rmin = NULL, *shortage = NULL;
+	const struct opt	 opts[] = { OPT_S("period", &period),
+	    OPT_S("by", &by_s), OPT_S("utilisation", &util),
+	    OPT_S("rising", &rising), OPT_S("rising-min", &rmin),
+	    OPT_S("shortage", &shortage) };
+	struct sprak_params	 sp;
+	struct monitor_period	 p;
+	enum monitor_by		 by;
+	struct store		*st;
+	struct table		*t;
+	double			 v;
+	int			 rc, year, half;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 0, 0)) != 0)
+		return (rc == 1 ? 0 : -1);
+	sprak_params_init(&sp);
+	if (args_require("period", period, ctx->err) == -1 ||
+	    validate_period("period", period, &year, &half, ctx->err) == -1 ||
+	    monitor_period(year, half, &p, ctx->err) == -1 ||
+	    parse_by(by_s, &by, ctx->err) == -1 ||
+	    (util != NULL && parse_num("utilisation", util, 0.01, 1,
+	    &sp.utilisation, ctx->err) == -1) ||
+	    (rising != NULL && parse_num("rising", rising, 0, 100,
+	    &sp.rising, ctx->err) == -1) ||
+	    (shortage != NULL && parse_num("shortage", shortage, 0, 1,
+	    &sp.shortage, ctx->err) == -1))
+		return (-1);
+	if (rmin != NULL) {
+		if (parse_num("rising-min", rmin, 0, 1e9, &v, ctx->err) == -1)
+			return (-1);
+		sp.rising_min = (int)v;
+	}
+	if ((st = cmd_store(ctx)) == NULL)
+		return (-1);
+	t = table_new();
+	rc = monitor_sprak(st, &p, by, &sp, t, ctx->err);
+	if (rc == 0)
+		rc = table_write(t, ctx->format, ctx->out, ctx->err);
+	table_free(t);
+	return (rc);
+}
+
+static int
+cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const char *const names[] = { "groups", "no_guidelines" };
+	const char		*year_s = NULL, *period = NULL, *by_s = NULL;
+	const struct opt	 opts[] = { OPT_S("year", &year_s),
+	    OPT_S("period", &period), OPT_S("by", &by_s) };
+	struct monitor_period	 p;
+	enum monitor_by		 by;
+	struct store		*st;
+	struct table		*tabs[2];
+	double			 y;
+	int			 rc, year, half = 0;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 0, 0)) != 0)
+		return (rc == 1 ? 0 : -1);
+	if ((year_s == NULL) == (period == NULL))
+		return (tk_fail(ctx->err, TK_E_USAGE, "period",
+		    "give one of '--year' and '--period'"));
+	if (year_s != NULL) {
+		if (parse_num("year", year_s, 2000, 2199, &y, ctx->err) == -1)
+			return (-1);
+		year = (int)y;
+	} else if (validate_period("period", period, &year, &half,
+	    ctx->err) == -1)
+		return (-1);
+	if (monitor_period(year, half, &p, ctx->err) == -1 ||
+	    parse_by(by_s, &by, ctx->err) == -1 ||
+	    (st = cmd_store(ctx)) == NULL)
+		return (-1);
+	tabs[0] = table_new();
+	tabs[1] = table_new();
+	rc = monitor_lov(st, &p, by, tabs[0], tabs[1], ctx->err);
+	if (rc == 0)
+		rc = table_write_sections(names, tabs, 2, ctx->format,
+		    ctx->out, ctx->err);
+	table_free(tabs[1]);
+	table_free(tabs[0]);
+	return (rc);
+}
