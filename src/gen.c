@@ -20,6 +20,7 @@
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/gen.h"
+#include "tolkreg/monitor.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 #include "tolkreg/xmalloc.h"
@@ -522,7 +523,8 @@ gen_assignments(struct gen *g)
 	    " ?19, ?20, ?21)";
 	static const int	 durations[] = { 30, 45, 60, 60, 60, 90, 120 };
 	const struct gen_params	*p = g->p;
-	struct pick		 demand;
+	struct pick		 demand, later;
+	struct monitor_period	 recent;
 	sqlite3_stmt		*s;
 	time_t			 t0, span, start, from, to;
 	long			 i, days;
@@ -532,9 +534,21 @@ gen_assignments(struct gen *g)
 	char			 created[21], caseref[32];
 	struct tm		 tm;
 
+	/*
+	 * From the start of the last complete half-year the demand shifts:
+	 * the last language in use appears for the first time (NEW in
+	 * Tolkemonitor SPRÅK) and Kinyarwanda quadruples (RISING).
+	 */
+	monitor_period_previous(p->until, &recent);
 	pick_init(&demand, g->nlang);
-	for (i = 0; i < g->nlang; i++)
-		pick_set(&demand, (int)i, langs[i].demand);
+	pick_init(&later, g->nlang);
+	for (i = 0; i < g->nlang; i++) {
+		pick_set(&demand, (int)i, i == g->nlang - 1 ? 0 :
+		    langs[i].demand);
+		pick_set(&later, (int)i, i == g->nlang - 1 ? 3 :
+		    strcmp(langs[i].code, "kin") == 0 ? 4 * langs[i].demand :
+		    langs[i].demand);
+	}
 	days = (long)p->years * 365 + p->future_days;
 	t0 = p->until - (time_t)p->years * 365 * 86400;
 	t0 -= t0 % 86400;
@@ -549,7 +563,8 @@ gen_assignments(struct gen *g)
 		if (start >= t0 + span)
 			start = t0 + span - 3600;
 		past = start < p->until;
-		lang = pick_draw(&demand, &g->rng);
+		lang = pick_draw(start < recent.start ? &demand : &later,
+		    &g->rng);
 		b = (int)gen_rng_below(&g->rng, (uint64_t)p->bodies);
 		minutes = durations[gen_rng_below(&g->rng, 7)];
 		k = (int)gen_rng_below(&g->rng, 100);
@@ -642,6 +657,7 @@ gen_assignments(struct gen *g)
 			p->progress(p->arg, "assignments", i, p->assignments);
 	}
 	free(demand.cum);
+	free(later.cum);
 	return (0);
 }
 
