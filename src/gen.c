@@ -82,12 +82,15 @@ static const struct {
 #define NPLACES		((int)(sizeof(places) / sizeof(places[0])))
 #define PLACE_REST	280	/* weight of all other municipalities */
 
-static const char *const given[] = {
-	"Amina", "Ahmed", "Olena", "Dmytro", "Fatima", "Mohammed", "Irina",
-	"Sergei", "Agnieszka", "Piotr", "Yonas", "Selam", "Hodan", "Abdi",
-	"Ingrid", "Ola", "Maryam", "Ali", "Nguyen", "Thi", "Rasa", "Tomas",
-	"Layla", "Omar", "Natalia", "Andrii", "Zahra", "Hassan", "Kari",
-	"Jonas", "Sara", "Yusuf", "Leila", "Ivan", "Anna", "Daniel",
+static const char *const given_f[] = {
+	"Amina", "Olena", "Fatima", "Irina", "Agnieszka", "Selam", "Hodan",
+	"Ingrid", "Maryam", "Thi", "Rasa", "Layla", "Natalia", "Zahra",
+	"Kari", "Sara", "Leila", "Anna",
+};
+static const char *const given_m[] = {
+	"Ahmed", "Dmytro", "Mohammed", "Sergei", "Piotr", "Yonas", "Abdi",
+	"Ola", "Ali", "Minh", "Tomas", "Omar", "Andrii", "Hassan", "Jonas",
+	"Yusuf", "Ivan", "Daniel",
 };
 static const char *const family[] = {
 	"Hassan", "Ali", "Kovalenko", "Shevchenko", "Ivanova", "Petrov",
@@ -379,7 +382,7 @@ gen_interpreters(struct gen *g)
 	sqlite3_stmt		*s;
 	char			 fnr[PNR_LEN + 1], name[96], email[64], phone[16];
 	char			 date[DATE_BUFLEN], created[21];
-	int			 i, k, nl, lang, cap, mods, year;
+	int			 i, k, nl, lang, cap, mods, year, woman;
 	int64_t			 regno;
 
 	pick_init(&supply, g->nlang);
@@ -397,10 +400,13 @@ gen_interpreters(struct gen *g)
 	for (i = 0; i < p->interpreters; i++) {
 		regno = 10001 + i;
 		make_fnr(i, fnr);
-		snprintf(name, sizeof(name), "%s %s",
-		    given[gen_rng_below(&g->rng, sizeof(given) /
-		    sizeof(given[0]))], family[gen_rng_below(&g->rng,
-		    sizeof(family) / sizeof(family[0]))]);
+		woman = chance(&g->rng, 58);
+		snprintf(name, sizeof(name), "%s %s", woman ?
+		    given_f[gen_rng_below(&g->rng, sizeof(given_f) /
+		    sizeof(given_f[0]))] : given_m[gen_rng_below(&g->rng,
+		    sizeof(given_m) / sizeof(given_m[0]))],
+		    family[gen_rng_below(&g->rng, sizeof(family) /
+		    sizeof(family[0]))]);
 		snprintf(email, sizeof(email), "tolk%" PRId64 "@example.no",
 		    regno);
 		snprintf(phone, sizeof(phone), "+479%07u",
@@ -411,8 +417,7 @@ gen_interpreters(struct gen *g)
 		sqlite3_bind_int64(s, 1, regno);
 		sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 3, fnr, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 4, chance(&g->rng, 58) ? "F" : "M", -1,
-		    SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, woman ? "F" : "M", -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 5, email, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 6, phone, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 7, g->knr[pick_draw(&g->place, &g->rng)],

@@ -404,3 +404,33 @@ table_write_sections(const char *const *names, struct table *const *tables,
 	}
 	return (io_check(f, err));
 }
+
+/* A new table of some columns and rows of src. */
+struct table *
+table_project(const struct table *src, const char *const *names, size_t n,
+    size_t maxrows)
+{
+	struct table	*t;
+	size_t		*idx, i, c, r;
+
+	t = table_new();
+	idx = xcalloc(n, sizeof(*idx));
+	for (i = 0; i < n; i++) {
+		idx[i] = src->ncols;
+		for (c = 0; c < src->ncols; c++) {
+			if (strcmp(src->cols[c].name, names[i]) == 0) {
+				idx[i] = c;
+				table_col(t, names[i], src->cols[c].type);
+			}
+		}
+		if (idx[i] == src->ncols)
+			table_col(t, names[i], TCOL_STR);
+	}
+	for (r = 0; r < src->nrows && (maxrows == 0 || r < maxrows); r++) {
+		table_row(t);
+		for (i = 0; i < n; i++)
+			table_put(t, table_cell(src, r, idx[i]));
+	}
+	free(idx);
+	return (t);
+}

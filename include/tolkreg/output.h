@@ -66,6 +66,13 @@ int		 table_write_record(const struct table *main,
 		    struct tk_error *);
 
 /*
+ * A new table with the named columns of src (in that order) and at most
+ * maxrows of its rows (0: all). Owned by the caller.
+ */
+struct table	*table_project(const struct table *src,
+		    const char *const *names, size_t n, size_t maxrows);
+
+/*
  * Write several tables: the text tables one after another under their
  * names, CSV of the first only, or one JSON object with each table as
  * an array under its name.

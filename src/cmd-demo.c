@@ -1,0 +1,295 @@
+/*
+ * tolkreg demo: build a demo register that looks like Norway (see gen.h
+ * for the mixes it follows) and show what tolkreg does with it: the
+ * public register search, a request matched with its reasons and
+ * booked, Tolkemonitor SPRÅK for the last complete half-year with the
+ * languages it flags, and the LOV headline figures.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "tolkreg/error.h"
+#include "tolkreg/gen.h"
+#include "tolkreg/match.h"
+#include "tolkreg/monitor.h"
+#include "tolkreg/output.h"
+#include "tolkreg/register.h"
+#include "tolkreg/request.h"
+#include "tolkreg/store.h"
+#include "tolkreg/validate.h"
+
+static int	cmd_demo_run(int, char **, struct cmd_ctx *);
+
+const struct cmd_entry cmd_demo_entry = {
+	.name = "demo",
+	.usage = "demo [--seed N] [--until DATE]",
+	.summary = "build a demo register and show what tolkreg does",
+	.flags = CMD_DB_WRITE | CMD_DB_CREATE,
+	.run = cmd_demo_run
+};
+
+/* National volume is about 1.3 million a year: a quarter of two years. */
+#define DEMO_INTERPRETERS	2000
+#define DEMO_BODIES		300
+#define DEMO_LANGUAGES		70
+#define DEMO_ASSIGNMENTS	670000L
+
+/* A progress line on a terminal. */
+static void
+progress(void *arg, const char *phase, long done, long total)
+{
+	FILE	*f = arg;
+
+	if (f == NULL || !isatty(fileno(f)))
+		return;
+	fprintf(f, "\rbuilding the demo register: %-12s %3ld%%", phase,
+	    total > 0 ? done * 100 / total : 100);
+	if (strcmp(phase, "done") == 0)
+		fputc('\n', f);
+	fflush(f);
+}
+
+/* Write a heading. */
+static void
+heading(FILE *f, const char *text)
+{
+	fprintf(f, "\n== %s\n\n", text);
+}
+
+/* Write the named columns of t, at most n rows, as a text table. */
+static int
+show(struct cmd_ctx *ctx, const struct table *t, const char *const *cols,
+    size_t ncols, size_t n)
+{
+	struct table	*p;
+	int		 rc;
+
+	p = table_project(t, cols, ncols, n);
+	rc = table_write(p, FMT_TABLE, ctx->out, ctx->err);
+	table_free(p);
+	return (rc);
+}
+
+/* The register search for Arabic in Oslo, category C or better. */
+static int
+tour_search(struct cmd_ctx *ctx, struct store *st, const char *today)
+{
+	static const char *const cols[] = { "regno", "name", "gender",
+	    "category", "municipality_name", "modalities" };
+	struct search_query	 q = { "ara", 'C', "03", NULL, 0, 0 };
+	struct table		*t;
+	int			 rc;
+
+	heading(ctx->out, "The public register: Arabic, category C or better,"
+	    " Oslo (tolkreg search --lang ara --category C --county 03)");
+	t = table_new();
+	rc = register_search(st, &q, today, t, ctx->err);
+	if (rc == 0) {
+		fprintf(ctx->out, "%zu interpreters; the first 5:\n\n",
+		    table_nrows(t));
+		rc = show(ctx, t, cols, 6, 5);
+	}
+	table_free(t);
+	return (rc);
+}
+
+/* A hospital in Oslo asks for Arabic on site; match and book. */
+static int
+tour_booking(struct cmd_ctx *ctx, struct store *st, time_t until)
+{
+	static const char	 sql[] = "SELECT orgnr, name FROM body"
+	    " WHERE sector = 'health' AND municipality = '0301'"
+	    " ORDER BY orgnr LIMIT 1";
+	static const char *const cols[] = { "rank", "regno", "name",
+	    "category", "travel_minutes", "booked_minutes_30d", "reasons" };
+	struct request_input	 in = { 0 };
+	struct match_result	 m;
+	struct request		 r;
+	struct table		*t;
+	sqlite3_stmt		*s;
+	char			 body[10], name[201], start[40];
+	int64_t			 id, booked;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, ctx->err)) == NULL)
+		return (-1);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return (tk_fail(ctx->err, TK_E_STORE, NULL,
+		    "the demo register has no hospital in Oslo"));
+	}
+	snprintf(body, sizeof(body), "%s", store_text(s, 0));
+	snprintf(name, sizeof(name), "%s", store_text(s, 1));
+	sqlite3_reset(s);
+	tk_time_format(until + 86400, start);
+	snprintf(start + 11, sizeof(start) - 11, "10:00");
+	in.body = body;
+	in.lang = "ara";
+	in.start = start;
+	in.minutes = "60";
+	in.modality = "onsite";
+	in.municipality = "0301";
+	in.min_category = "C";
+	in.case_ref = "DEMO-1";
+	if (request_add(st, &in, &id, ctx->err) == -1 ||
+	    request_get(st, id, &r, ctx->err) == -1)
+		return (-1);
+	heading(ctx->out, "A request, matched and booked");
+	fprintf(ctx->out, "%s asks for an Arabic interpreter, category C or"
+	    " better,\non site in Oslo on %s for 60 minutes: request %" PRId64
+	    ".\n\ntolkreg match %" PRId64 " --limit 5:\n\n", name, start, id,
+	    id);
+	if (match_run(st, &r, &m, ctx->err) == -1)
+		return (-1);
+	t = table_new();
+	match_table(&r, &m, 5, 0, t);
+	fprintf(ctx->out, "%zu of %zu interpreters in the language are"
+	    " eligible.\n", m.neligible, m.n);
+	rc = show(ctx, t, cols, 7, 5);
+	table_free(t);
+	match_result_release(&m);
+	if (rc == -1 || booking_book(st, id, 0, &booked, ctx->err) == -1)
+		return (-1);
+	fprintf(ctx->out, "\ntolkreg book %" PRId64 ": booked interpreter %"
+	    PRId64 "; 'tolkreg request show %" PRId64 " --explain' shows the"
+	    " ranking it was made from.\n", id, booked, id);
+	return (0);
+}
+
+/* SPRÅK for the last complete half-year: top languages and flags. */
+static int
+tour_sprak(struct cmd_ctx *ctx, struct store *st,
+    const struct monitor_period *p)
+{
+	static const char *const cols[] = { "language", "language_name",
+	    "requests", "qualified_share", "coverage", "change_prev",
+	    "flag" };
+	struct sprak_params	 sp;
+	struct table		*t;
+	char			 title[128];
+	size_t			 i;
+	int			 rc;
+
+	sprak_params_init(&sp);
+	snprintf(title, sizeof(title), "Tolkemonitor SPRÅK %s (tolkreg"
+	    " monitor sprak --period %s)", p->label, p->label);
+	heading(ctx->out, title);
+	t = table_new();
+	if ((rc = monitor_sprak(st, p, BY_NONE, &sp, t, ctx->err)) == 0) {
+		fprintf(ctx->out, "The ten languages most in demand:\n\n");
+		rc = show(ctx, t, cols, 7, 10);
+	}
+	if (rc == 0) {
+		fprintf(ctx->out, "\nFlagged:");
+		for (i = 0; i < table_nrows(t); i++) {
+			if (*table_cell(t, i, 25) != '\0')
+				fprintf(ctx->out, " %s (%s)",
+				    table_cell(t, i, 1), table_cell(t, i, 25));
+		}
+		fputc('\n', ctx->out);
+	}
+	table_free(t);
+	return (rc);
+}
+
+/* LOV headline figures for the last complete half-year. */
+static int
+tour_lov(struct cmd_ctx *ctx, struct store *st,
+    const struct monitor_period *p)
+{
+	struct table	*t;
+	char		 title[128];
+	int		 rc;
+
+	snprintf(title, sizeof(title), "Tolkemonitor LOV %s (tolkreg monitor"
+	    " lov --period %s)", p->label, p->label);
+	heading(ctx->out, title);
+	t = table_new();
+	rc = monitor_lov(st, p, BY_NONE, t, NULL, ctx->err);
+	if (rc == 0 && table_nrows(t) == 1)
+		fprintf(ctx->out,
+		    "assignments completed            %s\n"
+		    "qualified interpreter (§ 7)      %s (share %s)\n"
+		    "§ 7 exceptions                   %s not justifiable to"
+		    " wait, %s emergency, %s other strong reasons, %s none"
+		    " qualified\n"
+		    "a child interpreted (§ 4)        %s\n"
+		    "left unfilled (§ 6)              %s\n"
+		    "remote interpreting (§ 8)        share %s\n"
+		    "bodies using interpreters        %s regularly: guidelines"
+		    " (§ 9) full %s, partial %s, none %s\n",
+		    table_cell(t, 0, 1), table_cell(t, 0, 2),
+		    table_cell(t, 0, 3), table_cell(t, 0, 4),
+		    table_cell(t, 0, 5), table_cell(t, 0, 6),
+		    table_cell(t, 0, 7), table_cell(t, 0, 8),
+		    table_cell(t, 0, 9), table_cell(t, 0, 10),
+		    table_cell(t, 0, 11), table_cell(t, 0, 12),
+		    table_cell(t, 0, 13), table_cell(t, 0, 14));
+	table_free(t);
+	return (rc);
+}
+
+static int
+cmd_demo_run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const char		*seed = NULL, *until = NULL;
+	const struct opt	 opts[] = { OPT_S("seed", &seed),
+	    OPT_S("until", &until) };
+	struct gen_params	 p;
+	struct monitor_period	 period;
+	struct store		*st;
+	char			 buf[32], today[DATE_BUFLEN];
+	int64_t			 n;
+	int			 rc;
+
+	if ((rc = cmd_args(ctx, argc, argv, opts, 2, 0, 0)) != 0)
+		return (rc == 1 ? 0 : -1);
+	gen_params_init(&p);
+	p.interpreters = DEMO_INTERPRETERS;
+	p.bodies = DEMO_BODIES;
+	p.languages = DEMO_LANGUAGES;
+	p.assignments = DEMO_ASSIGNMENTS;
+	p.progress = progress;
+	p.arg = ctx->errf;
+	if (seed != NULL) {
+		if (args_id("seed", seed, &n, ctx->err) == -1)
+			return (-1);
+		p.seed = (uint64_t)n;
+	}
+	if (until != NULL) {
+		snprintf(buf, sizeof(buf), "%.10sT12:00", until);
+		if (validate_date("until", until, ctx->err) == -1 ||
+		    validate_datetime("until", buf, &p.until, ctx->err) == -1)
+			return (-1);
+	}
+	if (access(ctx->dbpath, F_OK) == 0)
+		return (tk_fail(ctx->err, TK_E_CONFLICT, "db", "'%s' exists;"
+		    " the demo builds a new database: remove it or give"
+		    " another --db", ctx->dbpath));
+	if ((st = cmd_store(ctx)) == NULL ||
+	    store_load_reference(st, ctx->err) == -1 ||
+	    gen_register(st, &p, ctx->err) == -1)
+		return (-1);
+	tk_time_format(p.until, buf);
+	snprintf(today, sizeof(today), "%.10s", buf);
+	monitor_period_previous(p.until, &period);
+	fprintf(ctx->out, "tolkreg demo register %s: %d interpreters in %d"
+	    " languages, %d public bodies,\n%ld assignments over two years"
+	    " up to %s (seed %" PRIu64 ").\n", ctx->dbpath, p.interpreters,
+	    p.languages, p.bodies, p.assignments, today, p.seed);
+	if (tour_search(ctx, st, today) == -1 ||
+	    tour_booking(ctx, st, p.until) == -1 ||
+	    tour_sprak(ctx, st, &period) == -1 ||
+	    tour_lov(ctx, st, &period) == -1)
+		return (-1);
+	fprintf(ctx->out, "\nExplore: TOLKREG_DB=%s tolkreg help\n",
+	    ctx->dbpath);
+	return (0);
+}
