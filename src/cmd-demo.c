@@ -239,7 +239,7 @@ tour_lov(struct cmd_ctx *ctx, struct store *st,
 static int
 cmd_demo_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	const char		*seed = NULL, *until = NULL;
+	const char		*seed = NULL, *until = NULL, *scale;
 	const struct opt	 opts[] = { OPT_S("seed", &seed),
 	    OPT_S("until", &until) };
 	struct gen_params	 p;
@@ -258,6 +258,13 @@ cmd_demo_run(int argc, char **argv, struct cmd_ctx *ctx)
 	p.assignments = DEMO_ASSIGNMENTS;
 	p.progress = progress;
 	p.arg = ctx->errf;
+	/* TOLKREG_DEMO_SCALE: a smaller demo for quick runs (tolkreg(1)). */
+	if ((scale = getenv("TOLKREG_DEMO_SCALE")) != NULL &&
+	    (n = atol(scale)) > 1) {
+		p.interpreters /= (int)n;
+		p.bodies = p.bodies / (int)n > 20 ? p.bodies / (int)n : 20;
+		p.assignments /= n;
+	}
 	if (seed != NULL) {
 		if (args_id("seed", seed, &n, ctx->err) == -1)
 			return (-1);

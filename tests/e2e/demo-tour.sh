@@ -1,0 +1,35 @@
+#!/bin/sh
+# tolkreg demo builds a register (smaller here, TOLKREG_DEMO_SCALE) and
+# tours it; the same seed and date give the same register.
+. "$TOLKREG_SRCDIR/tests/e2e/lib.sh"
+export TOLKREG_DEMO_SCALE=20
+
+expect 0 --db "$T/a.db" demo --seed 7 --until 2026-11-23
+has "The public register"
+has "A request, matched and booked"
+has "booked interpreter"
+has "Tolkemonitor SPRÅK 2026H1"
+has "Tolkemonitor LOV 2026H1"
+has "(NEW"
+has "RISING"
+lacks "@example.no"
+
+expect 75 --db "$T/a.db" demo
+err_has "exists"
+
+expect 0 --db "$T/b.db" demo --seed 7 --until 2026-11-23
+dump() {
+	for t in interpreter credential qualification body listing_event; do
+		sqlite3 "$1" "SELECT * FROM $t ORDER BY 1"
+	done
+	sqlite3 "$1" "SELECT * FROM request WHERE case_ref IS NOT 'DEMO-1'
+	    ORDER BY id"
+}
+[ "$(dump "$T/a.db" | sha256sum)" = "$(dump "$T/b.db" | sha256sum)" ] ||
+	fail "the same seed gave another register"
+expect 0 --db "$T/c.db" demo --seed 8 --until 2026-11-23
+[ "$(dump "$T/a.db" | sha256sum)" != "$(dump "$T/c.db" | sha256sum)" ] ||
+	fail "another seed gave the same register"
+expect 65 --db "$T/d.db" demo --until 2026-02-30
+[ ! -e "$T/d.db" ] || fail "a refused demo left a database"
+echo "demo-tour: ok"
