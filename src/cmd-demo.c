@@ -114,7 +114,7 @@ tour_booking(struct cmd_ctx *ctx, struct store *st, time_t until)
 	struct request		 r;
 	struct table		*t;
 	sqlite3_stmt		*s;
-	char			 body[10], name[201], start[40];
+	char			 body[10], name[201], start[40], why[512];
 	int64_t			 id, booked;
 	int			 rc;
 
@@ -154,6 +154,14 @@ tour_booking(struct cmd_ctx *ctx, struct store *st, time_t until)
 	    " eligible.\n", m.neligible, m.n);
 	rc = show(ctx, t, cols, 7, 5);
 	table_free(t);
+	if (rc == 0 && m.neligible == 0) {
+		match_why_none(&m, why, sizeof(why));
+		fprintf(ctx->out, "\nNo one can take it (%s): tolkreg book"
+		    " would exit 69, and the body would order elsewhere.\n",
+		    why);
+		match_result_release(&m);
+		return (0);
+	}
 	match_result_release(&m);
 	if (rc == -1 || booking_book(st, id, 0, &booked, ctx->err) == -1)
 		return (-1);
