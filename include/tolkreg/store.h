@@ -56,6 +56,8 @@ sqlite3_stmt	*store_stmt(struct store *, const char *sql, struct tk_error *);
 
 /* Transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK. */
 int		 store_begin(struct store *, struct tk_error *);
+/* A read transaction (BEGIN DEFERRED): one snapshot for many queries. */
+int		 store_begin_read(struct store *, struct tk_error *);
 int		 store_commit(struct store *, struct tk_error *);
 void		 store_rollback(struct store *);
 
