@@ -224,6 +224,17 @@ on_xml_error(void *arg, xmlErrorPtr e)
 	    msg);
 }
 
+/*
+ * Swallow libxml2's unstructured messages (such as "Unimplemented
+ * block") during an import: what matters reaches on_xml_error().
+ */
+static void
+on_generic_error(void *arg, const char *fmt, ...)
+{
+	(void)arg;
+	(void)fmt;
+}
+
 /* Swallow the messages of the built-in schema's parser. */
 static void
 on_schema_error(void *arg, xmlErrorPtr e)
@@ -293,7 +304,7 @@ prescan(struct imp *im, int fd)
 	};
 	static const size_t		widelen[] = { 2, 2, 4, 2, 2 };
 	char				*buf;
-	const char			*p, *end, *q;
+	const char			*p, *end, *q, *close;
 	unsigned long			 line = 1;
 	size_t				 n = 0, i;
 	ssize_t				 r;
@@ -325,9 +336,9 @@ prescan(struct imp *im, int fd)
 		    *p == '\n'))
 			line += *p++ == '\n';
 		if (starts(p, (size_t)(end - p), "<?"))
-			q = memmem(p, (size_t)(end - p), "?>", 2);
+			close = "?>";
 		else if (starts(p, (size_t)(end - p), "<!--"))
-			q = memmem(p, (size_t)(end - p), "-->", 3);
+			close = "-->";
 		else {
 			if (starts(p, (size_t)(end - p), "<!DOCTYPE")) {
 				problem(im, line, "the file has a document type"
@@ -339,10 +350,11 @@ prescan(struct imp *im, int fd)
 			}
 			break;
 		}
-		if (q == NULL)
+		if ((q = memmem(p, (size_t)(end - p), close,
+		    strlen(close))) == NULL)
 			break;
 		line += count_lines(p, (size_t)(q - p));
-		p = q + 2;
+		p = q + strlen(close);
 	}
 	free(buf);
 	return (rc);
@@ -1157,6 +1169,7 @@ xml_import_file(struct store *st, const char *path,
 		close(fd);
 		return (-1);
 	}
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
 	im = xcalloc(1, sizeof(*im));
 	im->st = st;
 	im->path = path;
@@ -1221,6 +1234,7 @@ out:
 	if (rc == -1)
 		memset(counts, 0, sizeof(*counts));
 	xmlSchemaFree(schema);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	free(im);
 	close(fd);
 	return (rc);
