@@ -98,7 +98,8 @@ struct xml_export_opts {
  * Write one tolkreg document to f: UTF-8, records in order of their key
  * (register number; organisation number; sender and reference), and the
  * parts of each record in a fixed order, so that the same data always
- * gives the same bytes. Reads one snapshot of st.
+ * gives the same bytes. Reads one snapshot of st, in a read transaction
+ * of its own: st must have none open.
  */
 int		 xml_export(struct store *, const struct xml_export_opts *,
 		    FILE *f, struct tk_error *);
