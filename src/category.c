@@ -275,17 +275,34 @@ int
 credential_revoke(struct store *st, int64_t regno, int64_t id,
     const char *reason, struct tk_error *err)
 {
+	char	today[DATE_BUFLEN];
+
+	tk_today(today);
+	return (credential_revoke_on(st, regno, id, today, reason, err));
+}
+
+/* Revoke a credential as of date and refresh the categories. */
+int
+credential_revoke_on(struct store *st, int64_t regno, int64_t id,
+    const char *date, const char *reason, struct tk_error *err)
+{
 	static const char	 get[] = "SELECT kind, coalesce(lang, '-'),"
-	    " revoked FROM credential WHERE id = ?1 AND regno = ?2";
+	    " revoked, obtained FROM credential WHERE id = ?1 AND regno = ?2";
 	static const char	 upd[] = "UPDATE credential SET revoked = ?1,"
 	    " revoke_reason = ?2 WHERE id = ?3";
 	sqlite3_stmt		*s;
 	char			 today[DATE_BUFLEN], idbuf[32], what[64];
+	char			 obtained[DATE_BUFLEN];
 	int			 rc;
 
 	tk_today(today);
 	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
+	if (validate_date("revoked", date, err) == -1)
+		return (-1);
+	if (strcmp(date, today) > 0)
+		return (tk_fail(err, TK_E_INVALID, "revoked",
+		    "'revoked' %s is in the future", date));
 	if (validate_text("reason", reason, 1000, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, get, err)) == NULL)
@@ -309,11 +326,16 @@ credential_revoke(struct store *st, int64_t regno, int64_t id,
 	}
 	snprintf(what, sizeof(what), "%s %s #%" PRId64, store_text(s, 0),
 	    store_text(s, 1), id);
+	snprintf(obtained, sizeof(obtained), "%s", store_text(s, 3));
 	sqlite3_reset(s);
+	if (strcmp(date, obtained) < 0)
+		return (tk_fail(err, TK_E_INVALID, "revoked",
+		    "'revoked' %s is before the credential was obtained (%s)",
+		    date, obtained));
 
 	if ((s = store_stmt(st, upd, err)) == NULL)
 		return (-1);
-	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, reason, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, id);
 	if (store_step_done(st, s, err) == -1)
@@ -323,4 +345,111 @@ credential_revoke(struct store *st, int64_t regno, int64_t id,
 	    "credential", what, reason, err) == -1)
 		return (-1);
 	return (qualification_refresh(st, regno, today, err));
+}
+
+/* Whether v is one of the n ids in list. */
+static int
+id_in(int64_t v, const int64_t *list, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (list[i] == v)
+			return (1);
+	}
+	return (0);
+}
+
+/* Make interpreter regno hold credential c. */
+int
+credential_merge(struct store *st, int64_t regno,
+    const struct credential_record *c, const int64_t *skip, size_t nskip,
+    int64_t *id, int *changed, struct tk_error *err)
+{
+	static const char	 find[] = "SELECT id, ref, revoked FROM"
+	    " credential WHERE regno = ?1 AND kind = ?2"
+	    " AND lang IS ?3 AND obtained = ?4 ORDER BY id";
+	static const char	 setref[] =
+	    "UPDATE credential SET ref = ?2 WHERE id = ?1";
+	struct credential_new	 cn;
+	sqlite3_stmt		*s;
+	const char		*ref = c->ref != NULL ? c->ref : "";
+	char			 oldref[256], revoked[DATE_BUFLEN], idbuf[32];
+	char			 what[64];
+	int			 rc;
+
+	*changed = 0;
+	*id = 0;
+	if (c->revoked == NULL && c->revoke_reason != NULL)
+		return (tk_fail(err, TK_E_INVALID, "revoke-reason",
+		    "'revoke-reason' is given but 'revoked' is not"));
+	if (c->revoked != NULL && c->revoke_reason == NULL)
+		return (tk_fail(err, TK_E_INVALID, "revoke-reason",
+		    "'revoke-reason' is required with 'revoked'"));
+	if ((s = store_stmt(st, find, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	sqlite3_bind_text(s, 2, cred_kind_name(c->kind), -1, SQLITE_STATIC);
+	if (c->lang != NULL)
+		sqlite3_bind_text(s, 3, c->lang, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, c->date != NULL ? c->date : "", -1,
+	    SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (id_in(sqlite3_column_int64(s, 0), skip, nskip))
+			continue;
+		*id = sqlite3_column_int64(s, 0);
+		snprintf(oldref, sizeof(oldref), "%s", store_text(s, 1));
+		snprintf(revoked, sizeof(revoked), "%s", store_text(s, 2));
+		break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (store_fail(st, err));
+
+	if (*id == 0) {
+		cn.regno = regno;
+		cn.kind = c->kind;
+		cn.lang = c->lang;
+		cn.date = c->date;
+		cn.ref = c->ref;
+		if (credential_add(st, &cn, id, err) == -1)
+			return (-1);
+		*changed = 1;
+		if (c->revoked == NULL)
+			return (0);
+		return (credential_revoke_on(st, regno, *id, c->revoked,
+		    c->revoke_reason, err));
+	}
+
+	if (revoked[0] != '\0' && (c->revoked == NULL ||
+	    strcmp(c->revoked, revoked) != 0))
+		return (tk_fail(err, TK_E_CONFLICT, "revoked",
+		    "the register has this credential revoked on %s%s%s;"
+		    " a revocation is not undone or moved by an import",
+		    revoked, c->revoked != NULL ? ", the file on " : "",
+		    c->revoked != NULL ? c->revoked : ""));
+	if (strcmp(oldref, ref) != 0) {
+		if (*ref != '\0' && validate_text("ref", ref, 200, err) == -1)
+			return (-1);
+		if ((s = store_stmt(st, setref, err)) == NULL)
+			return (-1);
+		sqlite3_bind_int64(s, 1, *id);
+		sqlite3_bind_text(s, 2, ref, -1, SQLITE_TRANSIENT);
+		if (store_step_done(st, s, err) == -1)
+			return (-1);
+		snprintf(idbuf, sizeof(idbuf), "%" PRId64, regno);
+		snprintf(what, sizeof(what), "%s %s #%" PRId64 " ref",
+		    cred_kind_name(c->kind), c->lang != NULL ? c->lang : "-",
+		    *id);
+		if (audit_log(st, "interpreter", idbuf, "credential-update",
+		    what, oldref, ref, err) == -1)
+			return (-1);
+		*changed = 1;
+	}
+	if (revoked[0] == '\0' && c->revoked != NULL) {
+		*changed = 1;
+		return (credential_revoke_on(st, regno, *id, c->revoked,
+		    c->revoke_reason, err));
+	}
+	return (0);
 }

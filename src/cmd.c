@@ -46,6 +46,8 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_complete_entry,
 	&cmd_cancel_entry,
 	&cmd_unfilled_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
 	&cmd_monitor_sprak_entry,
 	&cmd_monitor_lov_entry,
 	&cmd_demo_entry,

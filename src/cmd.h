@@ -17,6 +17,8 @@
 #define CMD_DB_READ	0x1	/* needs an initialised database */
 #define CMD_DB_WRITE	0x2	/* changes it: one transaction */
 #define CMD_DB_CREATE	0x4	/* may create the database (init) */
+#define CMD_DB_SELF	0x8	/* changes it in transactions of its own */
+				/* (import: one per file); not held back */
 
 struct cmd_entry;
 struct store;
@@ -68,7 +70,9 @@ extern const struct cmd_entry	cmd_conflict_remove_entry;
 extern const struct cmd_entry	cmd_credential_add_entry;
 extern const struct cmd_entry	cmd_credential_revoke_entry;
 extern const struct cmd_entry	cmd_demo_entry;
+extern const struct cmd_entry	cmd_export_entry;
 extern const struct cmd_entry	cmd_help_entry;
+extern const struct cmd_entry	cmd_import_entry;
 extern const struct cmd_entry	cmd_init_entry;
 extern const struct cmd_entry	cmd_interpreter_add_entry;
 extern const struct cmd_entry	cmd_interpreter_exclude_entry;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "audit.h"
 #include "tolkreg/error.h"
@@ -209,28 +210,46 @@ input_check(struct store *st, const struct interpreter_input *in,
 	return (0);
 }
 
-/* Add a listing_event row for regno. */
+/*
+ * Add a listing_event row for regno at time at (audit_now() form) by
+ * actor; *id, when not NULL, gets its id.
+ */
 static int
-listing_event(struct store *st, int64_t regno, enum listing status,
-    const char *until, const char *reason, struct tk_error *err)
+listing_event_at(struct store *st, int64_t regno, enum listing status,
+    const char *until, const char *reason, const char *at, const char *actor,
+    int64_t *id, struct tk_error *err)
 {
 	static const char	 sql[] = "INSERT INTO listing_event"
 	    " (regno, status, until, reason, at, actor)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt		*s;
-	char			 now[21];
 
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
-	audit_now(now);
 	sqlite3_bind_int64(s, 1, regno);
 	sqlite3_bind_text(s, 2, listing_name(status), -1, SQLITE_STATIC);
 	if (until != NULL && *until != '\0')
 		sqlite3_bind_text(s, 3, until, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 4, reason, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, store_actor(st), -1, SQLITE_TRANSIENT);
-	return (store_step_done(st, s, err));
+	sqlite3_bind_text(s, 5, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, actor, -1, SQLITE_TRANSIENT);
+	if (store_step_done(st, s, err) == -1)
+		return (-1);
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(store_db(st));
+	return (0);
+}
+
+/* Add a listing_event row for regno, now, by the store's actor. */
+static int
+listing_event(struct store *st, int64_t regno, enum listing status,
+    const char *until, const char *reason, struct tk_error *err)
+{
+	char	now[21];
+
+	audit_now(now);
+	return (listing_event_at(st, regno, status, until, reason, now,
+	    store_actor(st), NULL, err));
 }
 
 /* Fail with TK_E_CONFLICT if pnr is already registered (not echoing it). */
@@ -260,28 +279,50 @@ pnr_unique(struct store *st, const char *pnr, int64_t self,
 	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
 }
 
-/* Validate and add an interpreter as listed. */
-int
-interpreter_add(struct store *st, const struct interpreter_input *in,
-    int64_t *regno, struct tk_error *err)
+/*
+ * Insert a listed interpreter under regno, or the next free number when
+ * regno is 0; *out gets the number. Audited; no listing history.
+ */
+static int
+interpreter_insert(struct store *st, const struct interpreter_input *in,
+    int64_t regno, int64_t *out, struct tk_error *err)
 {
-	static const char	 sql[] = "INSERT INTO interpreter (regno, name,"
-	    " pnr, gender, email, phone, municipality, availability,"
+	static const char	 next_sql[] = "INSERT INTO interpreter (regno,"
+	    " name, pnr, gender, email, phone, municipality, availability,"
 	    " modalities, status, created) VALUES ((SELECT max(coalesce("
 	    "(SELECT max(regno) FROM interpreter) + 1, ?1), ?1)),"
 	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'listed', ?10)";
+	static const char	 given_sql[] = "INSERT INTO interpreter (regno,"
+	    " name, pnr, gender, email, phone, municipality, availability,"
+	    " modalities, status, created) VALUES (?1,"
+	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'listed', ?10)";
+	struct interpreter	 old;
+	struct tk_error		 e2;
 	sqlite3_stmt		*s;
 	char			 phone[PHONE_BUFLEN], now[21], g[2], id[32];
 
 	if (input_check(st, in, 1, phone, err) == -1 ||
 	    pnr_unique(st, in->pnr, -1, err) == -1)
 		return (-1);
-	if ((s = store_stmt(st, sql, err)) == NULL)
+	if (regno != 0) {
+		if (regno < 0)
+			return (tk_fail(err, TK_E_INVALID, "regno",
+			    "'regno' must be a positive number"));
+		tk_error_clear(&e2);
+		if (interpreter_get(st, regno, &old, &e2) == 0)
+			return (tk_fail(err, TK_E_CONFLICT, "regno",
+			    "register number %" PRId64 " is already in use",
+			    regno));
+		if (e2.code != TK_E_NOTFOUND)
+			return (tk_fail(err, e2.code, e2.field, "%s", e2.msg));
+	}
+	if ((s = store_stmt(st, regno != 0 ? given_sql : next_sql,
+	    err)) == NULL)
 		return (-1);
 	audit_now(now);
 	g[0] = in->gender;
 	g[1] = '\0';
-	sqlite3_bind_int64(s, 1, REGNO_FIRST);
+	sqlite3_bind_int64(s, 1, regno != 0 ? regno : REGNO_FIRST);
 	sqlite3_bind_text(s, 2, in->name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, in->pnr, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 4, g, -1, SQLITE_TRANSIENT);
@@ -294,11 +335,8 @@ interpreter_add(struct store *st, const struct interpreter_input *in,
 	sqlite3_bind_text(s, 10, now, -1, SQLITE_TRANSIENT);
 	if (store_step_done(st, s, err) == -1)
 		return (-1);
-	*regno = sqlite3_last_insert_rowid(store_db(st));
-	snprintf(id, sizeof(id), "%" PRId64, *regno);
-	if (listing_event(st, *regno, LIST_LISTED, NULL, "added to the register",
-	    err) == -1)
-		return (-1);
+	*out = sqlite3_last_insert_rowid(store_db(st));
+	snprintf(id, sizeof(id), "%" PRId64, *out);
 	return (audit_log(st, "interpreter", id, "add", NULL, NULL, in->name,
 	    err));
 }
@@ -323,6 +361,30 @@ interpreter_exists(struct store *st, int64_t regno, struct tk_error *err)
 		return (store_fail(st, err));
 	return (tk_fail(err, TK_E_NOTFOUND, "regno",
 	    "no interpreter with register number %" PRId64, regno));
+}
+
+/* Validate and add an interpreter as listed. */
+int
+interpreter_add(struct store *st, const struct interpreter_input *in,
+    int64_t *regno, struct tk_error *err)
+{
+	if (interpreter_insert(st, in, 0, regno, err) == -1)
+		return (-1);
+	return (listing_event(st, *regno, LIST_LISTED, NULL,
+	    "added to the register", err));
+}
+
+/* Add an interpreter under a register number given by the caller. */
+int
+interpreter_add_regno(struct store *st, const struct interpreter_input *in,
+    int64_t regno, struct tk_error *err)
+{
+	int64_t	out;
+
+	if (regno <= 0)
+		return (tk_fail(err, TK_E_INVALID, "regno",
+		    "'regno' must be a positive number"));
+	return (interpreter_insert(st, in, regno, &out, err));
 }
 
 /* Load interpreter regno. */
@@ -618,6 +680,200 @@ warning_add(struct store *st, int64_t regno, const char *date,
 	snprintf(rid, sizeof(rid), "%" PRId64, regno);
 	return (audit_log(st, "interpreter", rid, "warning", "warning", NULL,
 	    date, err));
+}
+
+/* Whether v is one of the n ids in list. */
+static int
+id_in(int64_t v, const int64_t *list, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (list[i] == v)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The first id that sql (bound by the caller, one id column) returns and
+ * that is not in skip; 0 for none, -1 on error.
+ */
+static int
+first_unskipped(struct store *st, sqlite3_stmt *s, const int64_t *skip,
+    size_t nskip, int64_t *id, struct tk_error *err)
+{
+	int	rc;
+
+	*id = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!id_in(sqlite3_column_int64(s, 0), skip, nskip)) {
+			*id = sqlite3_column_int64(s, 0);
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (store_fail(st, err));
+	return (0);
+}
+
+/* Make the listing history of regno hold event ev. */
+int
+listing_merge(struct store *st, int64_t regno, const struct listing_record *ev,
+    const int64_t *skip, size_t nskip, int64_t *id, int *added,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT id FROM listing_event"
+	    " WHERE regno = ?1 AND at = ?2 AND status = ?3 ORDER BY id";
+	struct interpreter	 in;
+	enum listing		 l;
+	sqlite3_stmt		*s;
+	struct tm		 tm;
+	time_t			 t;
+	const char		*actor;
+	char			 at[21], rid[32], what[96];
+
+	*added = 0;
+	if (interpreter_get(st, regno, &in, err) == -1)
+		return (-1);
+	if (ev->status == NULL)
+		return (tk_fail(err, TK_E_INVALID, "status",
+		    "'status' is required"));
+	if (listing_parse(ev->status, &l) == -1)
+		return (tk_fail(err, TK_E_INVALID, "status", "'status' must be"
+		    " listed, suspended, excluded or withdrawn"));
+	if (ev->until != NULL) {
+		if (l != LIST_EXCLUDED)
+			return (tk_fail(err, TK_E_INVALID, "until",
+			    "'until' applies only to an exclusion, not to"
+			    " status %s", listing_name(l)));
+		if (validate_date("until", ev->until, err) == -1)
+			return (-1);
+	}
+	if (ev->reason == NULL)
+		return (tk_fail(err, TK_E_INVALID, "reason",
+		    "'reason' is required"));
+	if (validate_text("reason", ev->reason, REASON_MAX_LEN, err) == -1)
+		return (-1);
+	if (ev->at == NULL)
+		return (tk_fail(err, TK_E_INVALID, "at", "'at' is required"));
+	if (validate_datetime("at", ev->at, &t, err) == -1)
+		return (-1);
+	if (t > time(NULL))
+		return (tk_fail(err, TK_E_INVALID, "at",
+		    "'at' %s is in the future; the history records decisions"
+		    " taken", ev->at));
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	actor = store_actor(st);
+	if (ev->actor != NULL) {
+		if (validate_text("actor", ev->actor, NAME_MAX_LEN, err) == -1)
+			return (-1);
+		actor = ev->actor;
+	}
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, listing_name(l), -1, SQLITE_STATIC);
+	if (first_unskipped(st, s, skip, nskip, id, err) == -1)
+		return (-1);
+	if (*id != 0)
+		return (0);
+	if (listing_event_at(st, regno, l, ev->until, ev->reason, at, actor,
+	    id, err) == -1)
+		return (-1);
+	*added = 1;
+	snprintf(rid, sizeof(rid), "%" PRId64, regno);
+	snprintf(what, sizeof(what), "%s%s%s at %s", listing_name(l),
+	    ev->until != NULL ? " until " : "",
+	    ev->until != NULL ? ev->until : "", at);
+	return (audit_log(st, "interpreter", rid, "listing", "history", NULL,
+	    what, err));
+}
+
+/* Set the listing status of regno to that of its latest event. */
+int
+interpreter_listing_sync(struct store *st, int64_t regno, int *changed,
+    struct tk_error *err)
+{
+	static const char	 last[] = "SELECT status, coalesce(until, '')"
+	    " FROM listing_event WHERE regno = ?1"
+	    " ORDER BY at DESC, id DESC LIMIT 1";
+	static const char	 upd[] = "UPDATE interpreter SET status = ?2,"
+	    " status_until = ?3 WHERE regno = ?1";
+	struct interpreter	 in;
+	sqlite3_stmt		*s;
+	enum listing		 l = LIST_LISTED;
+	char			 until[DATE_BUFLEN], id[32], o[64], n[64];
+	int			 rc;
+
+	*changed = 0;
+	if (interpreter_get(st, regno, &in, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, last, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
+	}
+	listing_parse(store_text(s, 0), &l);
+	snprintf(until, sizeof(until), "%s", store_text(s, 1));
+	sqlite3_reset(s);
+	if (l == in.status && strcmp(until, in.status_until) == 0)
+		return (0);
+
+	if ((s = store_stmt(st, upd, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	sqlite3_bind_text(s, 2, listing_name(l), -1, SQLITE_STATIC);
+	if (until[0] != '\0')
+		sqlite3_bind_text(s, 3, until, -1, SQLITE_TRANSIENT);
+	if (store_step_done(st, s, err) == -1)
+		return (-1);
+	*changed = 1;
+	snprintf(id, sizeof(id), "%" PRId64, regno);
+	snprintf(o, sizeof(o), "%s%s%s", listing_name(in.status),
+	    in.status_until[0] != '\0' ? " until " : "", in.status_until);
+	snprintf(n, sizeof(n), "%s%s%s", listing_name(l),
+	    until[0] != '\0' ? " until " : "", until);
+	return (audit_log(st, "interpreter", id, "status", "status", o, n,
+	    err));
+}
+
+/* Make regno hold a warning dated date with reason. */
+int
+warning_merge(struct store *st, int64_t regno, const char *date,
+    const char *reason, const int64_t *skip, size_t nskip, int64_t *id,
+    int *added, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT id FROM warning"
+	    " WHERE regno = ?1 AND date = ?2 AND reason = ?3 ORDER BY id";
+	sqlite3_stmt		*s;
+
+	*added = 0;
+	if (date == NULL)
+		return (tk_fail(err, TK_E_INVALID, "date",
+		    "'date' is required"));
+	if (reason == NULL)
+		return (tk_fail(err, TK_E_INVALID, "reason",
+		    "'reason' is required"));
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, reason, -1, SQLITE_TRANSIENT);
+	if (first_unskipped(st, s, skip, nskip, id, err) == -1)
+		return (-1);
+	if (*id != 0)
+		return (0);
+	if (warning_add(st, regno, date, reason, id, err) == -1)
+		return (-1);
+	*added = 1;
+	return (0);
 }
 
 /* Number of warnings in the five years up to today. */

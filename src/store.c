@@ -290,6 +290,13 @@ store_begin(struct store *st, struct tk_error *err)
 	return (exec1(st, "BEGIN IMMEDIATE", err));
 }
 
+/* Begin a read transaction. */
+int
+store_begin_read(struct store *st, struct tk_error *err)
+{
+	return (exec1(st, "BEGIN DEFERRED", err));
+}
+
 /* Commit the open transaction. */
 int
 store_commit(struct store *st, struct tk_error *err)

@@ -13,6 +13,7 @@ Suite	*output_suite(void);
 Suite	*register_suite(void);
 Suite	*store_suite(void);
 Suite	*validate_suite(void);
+Suite	*xml_suite(void);
 
 /* A fresh, initialised database in a temporary directory (check_store.c). */
 struct store;

@@ -94,4 +94,39 @@ int		 credential_add(struct store *, const struct credential_new *,
 int		 credential_revoke(struct store *, int64_t regno, int64_t id,
 		    const char *reason, struct tk_error *);
 
+/*
+ * Revoke credential id of interpreter regno as of date (YYYY-MM-DD, not
+ * in the future and not before the credential was obtained), with a
+ * reason, and refresh the categories. credential_revoke() is this on
+ * today's date.
+ */
+int		 credential_revoke_on(struct store *, int64_t regno,
+		    int64_t id, const char *date, const char *reason,
+		    struct tk_error *);
+
+/* A credential as recorded elsewhere; the caller owns every string. */
+struct credential_record {
+	enum cred_kind	 kind;
+	const char	*lang;		/* NULL for tao */
+	const char	*date;		/* obtained */
+	const char	*ref;		/* NULL: none */
+	const char	*revoked;	/* date revoked, or NULL */
+	const char	*revoke_reason;	/* required with revoked */
+};
+
+/*
+ * Make interpreter regno hold credential c. A credential of the same
+ * kind, language and date, other than the ids in skip, counts as c: its
+ * reference is brought up to date, and it is revoked on c's date when c
+ * is revoked and it is not. One revoked in the register but not in c, or
+ * on another date, is TK_E_CONFLICT: a revocation is never undone here.
+ * Otherwise c is added with credential_add() (and revoked on its date).
+ * *id gets the credential and *changed says whether anything was
+ * written. Categories are refreshed on every change.
+ */
+int		 credential_merge(struct store *, int64_t regno,
+		    const struct credential_record *c, const int64_t *skip,
+		    size_t nskip, int64_t *id, int *changed,
+		    struct tk_error *);
+
 #endif /* TOLKREG_CATEGORY_H */

@@ -95,6 +95,17 @@ int		 interpreter_add(struct store *,
 int		 interpreter_exists(struct store *, int64_t regno,
 		    struct tk_error *);
 
+/*
+ * Add an interpreter as listed under register number regno, given by the
+ * caller (an import from another register); a number already in use is
+ * TK_E_CONFLICT. Unlike interpreter_add() no listing history is written:
+ * the caller records it with listing_merge() and then calls
+ * interpreter_listing_sync().
+ */
+int		 interpreter_add_regno(struct store *,
+		    const struct interpreter_input *, int64_t regno,
+		    struct tk_error *);
+
 /* Load interpreter regno into *out. */
 int		 interpreter_get(struct store *, int64_t regno,
 		    struct interpreter *out, struct tk_error *);
@@ -134,9 +145,49 @@ enum listing	 interpreter_effective(const struct interpreter *,
  */
 int		 interpreter_register_sql(sqlite3 *, struct tk_error *);
 
+/* One event of the listing history, as recorded elsewhere. */
+struct listing_record {
+	const char	*status;	/* listed, suspended, excluded, withdrawn */
+	const char	*until;		/* excluded until YYYY-MM-DD, or NULL */
+	const char	*reason;
+	const char	*at;		/* when: ISO 8601 with seconds and offset */
+	const char	*actor;		/* who decided; NULL: the store's actor */
+};
+
+/*
+ * Make the listing history of interpreter regno hold event ev: an event
+ * with the same time and status, other than the ids in skip, counts as
+ * it and is left as it is; otherwise ev is appended (and audited). *id
+ * gets the event's id and *added whether it was appended. The event is
+ * checked: a known status, "until" only for an exclusion, a reason, a
+ * time not in the future. The current status is not changed: call
+ * interpreter_listing_sync() once the history is complete.
+ */
+int		 listing_merge(struct store *, int64_t regno,
+		    const struct listing_record *ev, const int64_t *skip,
+		    size_t nskip, int64_t *id, int *added, struct tk_error *);
+
+/*
+ * Set the listing status of interpreter regno to that of the latest
+ * event in its history (by time, then order of recording); *changed
+ * says whether it differed. A change is audited.
+ */
+int		 interpreter_listing_sync(struct store *, int64_t regno,
+		    int *changed, struct tk_error *);
+
 /* Record a written warning (§ 21) dated date (NULL: today). */
 int		 warning_add(struct store *, int64_t regno, const char *date,
 		    const char *reason, int64_t *id, struct tk_error *);
+
+/*
+ * Make interpreter regno hold a warning dated date with reason: one with
+ * the same date and reason, other than the ids in skip, counts as it;
+ * otherwise it is recorded with warning_add(). *id gets the warning's id
+ * and *added whether it was recorded.
+ */
+int		 warning_merge(struct store *, int64_t regno, const char *date,
+		    const char *reason, const int64_t *skip, size_t nskip,
+		    int64_t *id, int *added, struct tk_error *);
 
 /*
  * Number of warnings dated in the five years up to and including today;

@@ -64,6 +64,8 @@ void		 store_snapshot_end(struct store *, int mine);
 
 /* Transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK. */
 int		 store_begin(struct store *, struct tk_error *);
+/* A read transaction (BEGIN DEFERRED): one snapshot for many queries. */
+int		 store_begin_read(struct store *, struct tk_error *);
 int		 store_commit(struct store *, struct tk_error *);
 void		 store_rollback(struct store *);
 

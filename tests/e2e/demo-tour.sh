@@ -22,8 +22,11 @@ dump() {
 	for t in interpreter credential qualification body listing_event; do
 		sqlite3 "$1" "SELECT * FROM $t ORDER BY 1"
 	done
-	sqlite3 "$1" "SELECT * FROM request WHERE case_ref IS NOT 'DEMO-1'
-	    ORDER BY id"
+	# Every column but the random part of tolkreg's own references.
+	sqlite3 "$1" "SELECT id, body, lang, start, minutes, modality,
+	    municipality, state, regno, category, busy_from, busy_to,
+	    unregistered, actual_minutes, remote, child_used, exception,
+	    case_ref FROM request WHERE case_ref IS NOT 'DEMO-1' ORDER BY id"
 }
 [ "$(dump "$T/a.db" | sha256sum)" = "$(dump "$T/b.db" | sha256sum)" ] ||
 	fail "the same seed gave another register"
