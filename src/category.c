@@ -177,6 +177,29 @@ qualification_refresh(struct store *st, int64_t regno, const char *today,
 	return (refresh(st, regno, today, err));
 }
 
+/* The category regno held in lang on date, or 0. */
+int
+category_at(struct store *st, int64_t regno, const char *lang,
+    const char *date, char *out, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT cat FROM (" CATEGORIES_AT ")"
+	    " WHERE lang = ?3";
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	*out = 0;
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, regno);
+	sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, lang, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*out = store_text(s, 0)[0];
+	sqlite3_reset(s);
+	return (rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    store_fail(st, err));
+}
+
 /* Call fn for every category held on date, ordered by regno. */
 int
 category_snapshot(struct store *st, const char *date,

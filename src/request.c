@@ -15,6 +15,7 @@
 
 #include "audit.h"
 #include "tolkreg/body.h"
+#include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
@@ -752,6 +753,36 @@ report_bind_busy(sqlite3_stmt *s, int first, const struct report *r,
 }
 
 /* Record a reported assignment, keyed by sender and ref. */
+/*
+ * Keep with a reported assignment the category its interpreter held in
+ * the language on the day it started: whether it was done by a
+ * qualified interpreter (§ 7), as Tolkemonitor counts it.
+ */
+static int
+report_category(struct store *st, int64_t id, struct tk_error *err)
+{
+	static const char	 upd[] = "UPDATE request SET category = ?2"
+	    " WHERE id = ?1";
+	struct request		 r;
+	sqlite3_stmt		*s;
+	char			 when[TIME_BUFLEN], day[DATE_BUFLEN], cat[2];
+
+	if (request_get(st, id, &r, err) == -1)
+		return (-1);
+	cat[0] = cat[1] = '\0';
+	tk_time_format(r.start, when);
+	snprintf(day, sizeof(day), "%.10s", when);
+	if (r.regno != 0 &&
+	    category_at(st, r.regno, r.lang, day, &cat[0], err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, upd, err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	if (cat[0] != '\0')
+		sqlite3_bind_text(s, 2, cat, -1, SQLITE_TRANSIENT);
+	return (store_step_done(st, s, err));
+}
+
 int
 request_report(struct store *st, const struct assignment_input *in,
     int *result, struct tk_error *err)
@@ -824,8 +855,10 @@ request_report(struct store *st, const struct assignment_input *in,
 		if (store_step_done(st, s, err) == -1)
 			return (-1);
 		*result = REPORT_ADDED;
-		snprintf(ids, sizeof(ids), "%" PRId64,
-		    (int64_t)sqlite3_last_insert_rowid(store_db(st)));
+		id = (int64_t)sqlite3_last_insert_rowid(store_db(st));
+		if (report_category(st, id, err) == -1)
+			return (-1);
+		snprintf(ids, sizeof(ids), "%" PRId64, id);
 		snprintf(key, sizeof(key), "%s %s", in->sender, in->ref);
 		return (audit_log(st, "request", ids, "report", NULL, NULL,
 		    key, err));
@@ -845,7 +878,8 @@ request_report(struct store *st, const struct assignment_input *in,
 	sqlite3_bind_int64(s, 1, id);
 	report_bind(s, 2, &r);
 	report_bind_busy(s, 19, &r, travel);
-	if (store_step_done(st, s, err) == -1)
+	if (store_step_done(st, s, err) == -1 ||
+	    report_category(st, id, err) == -1)
 		return (-1);
 	*result = REPORT_CHANGED;
 	snprintf(ids, sizeof(ids), "%" PRId64, id);

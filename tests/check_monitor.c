@@ -40,6 +40,7 @@
 #include "tolkreg/interpreter.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
+#include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -376,6 +377,53 @@ START_TEST(test_lov_by_hand)
 }
 END_TEST
 
+/* The id of the assignment NAV reported as ref. */
+static int64_t
+reported(const char *ref)
+{
+	sqlite3_stmt	*s;
+	int64_t		 id = 0;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT id FROM"
+	    " request WHERE sender = '" NAV "' AND ext_ref = ?1", -1, &s,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	ck_assert_int_ne(id, 0);
+	return (id);
+}
+
+START_TEST(test_reported_category)
+{
+	struct assignment_input	 in = { NAV, "AG-1", OUS, NULL, "ara",
+	    "2026-05-05T10:00", "60", "phone", NULL, "completed", NULL, NULL,
+	    NULL, -1, -1, "private-agency", NAV, NULL };
+	struct request		 r;
+	char			 regno[32];
+	int			 result;
+
+	/* X held A in Arabic on the day: a qualified interpreter (§ 7). */
+	snprintf(regno, sizeof(regno), "%lld", (long long)X);
+	in.interpreter = regno;
+	ck_assert_msg(request_report(st, &in, &result, &err) == 0, "%s",
+	    err.msg);
+	ck_assert_int_eq(result, REPORT_ADDED);
+	ck_assert_int_eq(request_get(st, reported("AG-1"), &r, &err), 0);
+	ck_assert_int_eq(r.category, 'A');
+	/* Z has no category in Arabic: not qualified, though registered. */
+	snprintf(regno, sizeof(regno), "%lld", (long long)Z);
+	in.ref = "AG-2";
+	in.exception = "emergency";
+	ck_assert_msg(request_report(st, &in, &result, &err) == 0, "%s",
+	    err.msg);
+	ck_assert_int_eq(request_get(st, reported("AG-2"), &r, &err), 0);
+	ck_assert_int_eq(r.category, 0);
+	ck_assert_int_eq(r.regno, Z);
+}
+END_TEST
+
 START_TEST(test_periods)
 {
 	struct monitor_period	a, b, c;
@@ -426,6 +474,7 @@ monitor_suite(void)
 	tcase_add_test(tc, test_sprak_by_hand);
 	tcase_add_test(tc, test_lov_by_hand);
 	tcase_add_test(tc, test_supply_follows_history);
+	tcase_add_test(tc, test_reported_category);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("rules");
 	tcase_add_checked_fixture(tc, setup, teardown);

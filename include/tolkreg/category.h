@@ -62,6 +62,10 @@ int		 qualification_refresh(struct store *, int64_t regno,
 int		 qualification_refresh_all(struct store *, const char *today,
 		    struct tk_error *);
 
+/* The category regno held in lang on date (YYYY-MM-DD) into *out, or 0. */
+int		 category_at(struct store *, int64_t regno, const char *lang,
+		    const char *date, char *out, struct tk_error *);
+
 /*
  * Call fn(arg, regno, lang, category) for every category any
  * interpreter held on date (YYYY-MM-DD), ordered by regno: the history
