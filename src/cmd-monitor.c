@@ -34,7 +34,7 @@ const struct cmd_entry cmd_monitor_sprak_entry = {
 const struct cmd_entry cmd_monitor_lov_entry = {
 	.name = "monitor lov",
 	.usage = "monitor lov --year YYYY|--period YYYYHn"
-	    " [--by sector|county|body] [--format FORMAT]",
+	    " [--by sector|county|provider|body] [--format FORMAT]",
 	.summary = "Tolkemonitor LOV: how bodies follow tolkeloven",
 	.flags = CMD_DB_READ,
 	.run = cmd_monitor_lov_run

@@ -37,7 +37,10 @@
  *   unfilled          requests left unfilled (§ 6)
  *   remote_share      completed remotely / completed (§ 8)
  *   guidelines_*      bodies that use interpreters regularly, by the
- *                     state of their § 9 guidelines
+ *                     state of their § 9 guidelines (not by provider)
+ * Groups: the sector of the assignment (else of its body), the county of
+ * the body, the provider (in-house, public-service, private-agency, or
+ * "tolkreg" for work booked in tolkreg), or the body.
  */
 #include "config.h"
 
@@ -369,9 +372,10 @@ sprak_sql(enum monitor_by by)
 	static const char	 none[] = "SELECT r.lang, '',"
 	    SPRAK_AGG " FROM request r"
 	    " WHERE r.start >= ?1 AND r.start < ?6 GROUP BY r.lang";
-	static const char	 sector[] = "SELECT r.lang, b.sector,"
+	static const char	 sector[] = "SELECT r.lang,"
+	    " coalesce(r.sector, b.sector) AS sec,"
 	    SPRAK_AGG " FROM request r JOIN body b ON b.orgnr = r.body"
-	    " WHERE r.start >= ?1 AND r.start < ?6 GROUP BY r.lang, b.sector";
+	    " WHERE r.start >= ?1 AND r.start < ?6 GROUP BY r.lang, sec";
 	static const char	 county[] = "SELECT r.lang, m.county,"
 	    SPRAK_AGG " FROM request r JOIN body b ON b.orgnr = r.body"
 	    " JOIN municipality m ON m.code = b.municipality"
@@ -600,12 +604,15 @@ monitor_lov(struct store *st, const struct monitor_period *p,
     struct tk_error *err)
 {
 	static const char	 q_none[] = "SELECT 'all'," LOV_AGG;
-	static const char	 q_sector[] = "SELECT b.sector," LOV_AGG
-	    " GROUP BY b.sector ORDER BY b.sector";
+	static const char	 q_sector[] = "SELECT coalesce(r.sector,"
+	    " b.sector) AS sec," LOV_AGG " GROUP BY sec ORDER BY sec";
 	static const char	 q_county[] = "SELECT m.county," LOV_AGG
 	    " GROUP BY m.county ORDER BY m.county";
 	static const char	 q_body[] = "SELECT r.body," LOV_AGG
 	    " GROUP BY r.body ORDER BY r.body";
+	/* Booked in tolkreg: from the register, named "tolkreg". */
+	static const char	 q_provider[] = "SELECT coalesce(r.provider,"
+	    " 'tolkreg') AS prov," LOV_AGG " GROUP BY prov ORDER BY prov";
 	static const char	 g_none[] = "SELECT 'all'," LOV_GUIDE;
 	static const char	 g_sector[] = "SELECT b.sector," LOV_GUIDE
 	    " GROUP BY b.sector";
@@ -641,9 +648,13 @@ monitor_lov(struct store *st, const struct monitor_period *p,
 		sql = q_body;
 		gsql = g_body;
 		break;
+	case BY_PROVIDER:
+		sql = q_provider;
+		gsql = NULL;	/* bodies have no provider */
+		break;
 	default:
 		return (tk_fail(err, TK_E_INVALID, "by", "LOV breaks down by"
-		    " sector, county or body"));
+		    " sector, county, provider or body"));
 	}
 	if (store_snapshot(st, &mine, err) == -1)
 		return (-1);
@@ -668,11 +679,11 @@ monitor_lov(struct store *st, const struct monitor_period *p,
 		rc = store_fail(st, err);
 		goto out;
 	}
-	if ((q = store_stmt(st, gsql, err)) == NULL) {
+	if (gsql != NULL && (q = store_stmt(st, gsql, err)) == NULL) {
 		rc = -1;
 		goto out;
 	}
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (gsql != NULL && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++) {
 			if (strcmp(rows[i].group, store_text(q, 0)) != 0)
 				continue;
@@ -680,14 +691,17 @@ monitor_lov(struct store *st, const struct monitor_period *p,
 				rows[i].g[k] = sqlite3_column_int64(q, k + 1);
 		}
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		rc = store_fail(st, err);
-		goto out;
+	if (gsql != NULL) {
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE) {
+			rc = store_fail(st, err);
+			goto out;
+		}
 	}
 
 	table_col(t, by == BY_NONE ? "group" : by == BY_SECTOR ? "sector" :
-	    by == BY_COUNTY ? "county" : "body", TCOL_STR);
+	    by == BY_COUNTY ? "county" : by == BY_PROVIDER ? "provider" :
+	    "body", TCOL_STR);
 	table_col(t, "assignments", TCOL_INT);
 	table_col(t, "qualified", TCOL_INT);
 	table_col(t, "qualified_share", TCOL_NUM);

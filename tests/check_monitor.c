@@ -368,6 +368,14 @@ START_TEST(test_lov_by_hand)
 	ck_assert_str_eq(table_cell(t, row(t, "welfare"), 14), "1");
 	table_free(t);
 
+	/* By provider: all booked in tolkreg, none reported. */
+	t = table_new();
+	ck_assert_int_eq(monitor_lov(st, &p, BY_PROVIDER, t, NULL, &err), 0);
+	ck_assert_int_eq(table_nrows(t), 1);
+	ck_assert_str_eq(table_cell(t, 0, 0), "tolkreg");
+	ck_assert_str_eq(table_cell(t, 0, 1), "63");
+	table_free(t);
+
 	/* The whole year 2025: ara 6 and som 40 completed. */
 	ck_assert_int_eq(monitor_period(2025, 0, &p, &err), 0);
 	t = table_new();
