@@ -46,6 +46,9 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_complete_entry,
 	&cmd_cancel_entry,
 	&cmd_unfilled_entry,
+	&cmd_token_create_entry,
+	&cmd_token_list_entry,
+	&cmd_token_revoke_entry,
 	&cmd_help_entry,
 	NULL
 };

@@ -21,6 +21,7 @@ main(void)
 	srunner_add_suite(sr, output_suite());
 	srunner_add_suite(sr, register_suite());
 	srunner_add_suite(sr, store_suite());
+	srunner_add_suite(sr, token_suite());
 	srunner_add_suite(sr, validate_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

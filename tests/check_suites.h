@@ -11,6 +11,7 @@ Suite	*match_suite(void);
 Suite	*output_suite(void);
 Suite	*register_suite(void);
 Suite	*store_suite(void);
+Suite	*token_suite(void);
 Suite	*validate_suite(void);
 
 /* A fresh, initialised database in a temporary directory (check_store.c). */
