@@ -243,8 +243,8 @@ write_csv(const struct table *t, FILE *f, size_t maxrows)
 }
 
 /* Row r as a JSON object. */
-static json_t *
-row_json(const struct table *t, size_t r)
+json_t *
+table_row_json(const struct table *t, size_t r)
 {
 	json_t		*o;
 	const char	*v;
@@ -280,15 +280,15 @@ row_json(const struct table *t, size_t r)
 }
 
 /* All rows as a JSON array. */
-static json_t *
-table_json(const struct table *t)
+json_t *
+table_rows_json(const struct table *t)
 {
 	json_t	*a;
 	size_t	 r;
 
 	a = json_array();
 	for (r = 0; r < t->nrows; r++)
-		json_array_append_new(a, row_json(t, r));
+		json_array_append_new(a, table_row_json(t, r));
 	return (a);
 }
 
@@ -315,7 +315,7 @@ table_write(const struct table *t, enum tk_format fmt, FILE *f,
 		write_csv(t, f, (size_t)-1);
 		break;
 	case FMT_JSON:
-		j = table_json(t);
+		j = table_rows_json(t);
 		write_json(j, f);
 		json_decref(j);
 		break;
@@ -355,10 +355,10 @@ table_write_record(const struct table *main, const char *const *names,
 		write_csv(main, f, 1);
 		break;
 	case FMT_JSON:
-		o = main->nrows > 0 ? row_json(main, 0) : json_object();
+		o = main->nrows > 0 ? table_row_json(main, 0) : json_object();
 		for (i = 0; i < n; i++)
 			json_object_set_new(o, names[i],
-			    table_json(sections[i]));
+			    table_rows_json(sections[i]));
 		write_json(o, f);
 		json_decref(o);
 		break;
