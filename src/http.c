@@ -141,17 +141,19 @@ json_text(const char *s)
 	return (j);
 }
 
-/* Queue status with j (stolen, may be NULL) and the headers given. */
+/*
+ * Queue status with text (stolen, may be NULL) or else j (stolen, may be
+ * NULL) as the body, and the headers given.
+ */
 static enum MHD_Result
-answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
-    json_t *j, const char *location, const char *allow)
+answer_text(struct MHD_Connection *c, struct conn_state *cs,
+    unsigned int status, char *text, size_t len, json_t *j,
+    const char *location, const char *allow)
 {
 	struct MHD_Response	*r;
 	enum MHD_Result		 ret;
-	char			*text = NULL;
-	size_t			 len = 0;
 
-	if (j != NULL) {
+	if (text == NULL && j != NULL) {
 		text = json_dumps(j, JSON_COMPACT);
 		json_decref(j);
 		if (text == NULL) {
@@ -160,7 +162,8 @@ answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
 			    "\"message\":\"internal error\"}");
 		}
 		len = strlen(text);
-	}
+	} else
+		json_decref(j);
 	r = MHD_create_response_from_buffer(len, text, text != NULL ?
 	    MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (r == NULL) {
@@ -186,6 +189,14 @@ answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
 	MHD_destroy_response(r);
 	cs->status = status;
 	return (ret);
+}
+
+/* Queue status with j (stolen, may be NULL) and the headers given. */
+static enum MHD_Result
+answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
+    json_t *j, const char *location, const char *allow)
+{
+	return (answer_text(c, cs, status, NULL, 0, j, location, allow));
 }
 
 /* Queue an error answer {"error": code, "message": msg}. */
@@ -422,11 +433,14 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 	if (rc == -1)
 		ret = answer_fail(c, cs, &err, rq.fail_status);
 	else {
-		ret = answer(c, cs, rq.status != 0 ? rq.status : MHD_HTTP_OK,
-		    rq.reply, rq.location, NULL);
+		ret = answer_text(c, cs, rq.status != 0 ? rq.status :
+		    MHD_HTTP_OK, rq.reply_text, rq.reply_len, rq.reply,
+		    rq.location, NULL);
 		rq.reply = NULL;
+		rq.reply_text = NULL;
 	}
 	json_decref(rq.reply);
+	free(rq.reply_text);
 	json_decref(rq.body);
 	for (i = 0; i < rq.npool; i++)
 		free(rq.pool[i]);
@@ -692,17 +706,21 @@ int
 http_reply(struct http_req *rq, unsigned int status, json_t *j)
 {
 	json_decref(rq->reply);
+	free(rq->reply_text);
+	rq->reply_text = NULL;
 	rq->status = status;
 	rq->reply = j;
 	return (0);
 }
 
-/* Answer with the rows of t. */
+/* Answer with the rows of t, written straight as text. */
 int
 http_reply_table(struct http_req *rq, unsigned int status,
     const struct table *t)
 {
-	return (http_reply(rq, status, table_rows_json(t)));
+	http_reply(rq, status, NULL);
+	rq->reply_text = table_rows_json_text(t, &rq->reply_len);
+	return (0);
 }
 
 /* Answer with a record and its sections. */

@@ -69,6 +69,8 @@ struct http_req {
 	/* The answer, set by run() on success. */
 	unsigned int		 status;
 	struct json_t		*reply;		/* owned; NULL: no body */
+	char			*reply_text;	/* owned; used instead of reply */
+	size_t			 reply_len;
 	char			 location[96];	/* Location of a new object */
 	/* Status to use for a failure instead of the code's own; 0: none. */
 	unsigned int		 fail_status;

@@ -292,6 +292,123 @@ table_rows_json(const struct table *t)
 	return (a);
 }
 
+/* A growing text buffer for table_rows_json_text(). */
+struct jbuf {
+	char	*p;
+	size_t	 len, cap;
+};
+
+/* Append n bytes to b. */
+static void
+jbuf_add(struct jbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		while (b->len + n + 1 > b->cap)
+			b->cap = b->cap == 0 ? 4096 : b->cap * 2;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+/* Append s as a JSON string: quotes, backslashes, control characters. */
+static void
+jbuf_str(struct jbuf *b, const char *s)
+{
+	const char	*run = s;
+	char		 esc[8];
+
+	jbuf_add(b, "\"", 1);
+	for (; *s != '\0'; s++) {
+		if (*s != '"' && *s != '\\' && (unsigned char)*s >= 0x20)
+			continue;
+		jbuf_add(b, run, (size_t)(s - run));
+		esc[0] = '\\';
+		esc[1] = *s == '\n' ? 'n' : *s == '\t' ? 't' : *s == '\r' ?
+		    'r' : *s == '\b' ? 'b' : *s == '\f' ? 'f' : *s;
+		if (esc[1] == '"' || esc[1] == '\\' || esc[1] >= 'a')
+			jbuf_add(b, esc, 2);
+		else {
+			snprintf(esc, sizeof(esc), "\\u%04x",
+			    (unsigned int)(unsigned char)*s);
+			jbuf_add(b, esc, 6);
+		}
+		run = s + 1;
+	}
+	jbuf_add(b, run, (size_t)(s - run));
+	jbuf_add(b, "\"", 1);
+}
+
+/* Whether s is a decimal integer that fits a long long. */
+static int
+is_integer(const char *s)
+{
+	char	*end;
+
+	if (*s == '\0')
+		return (0);
+	errno = 0;
+	(void)strtoll(s, &end, 10);
+	return (*end == '\0' && errno == 0);
+}
+
+/* The rows of t as compact JSON text, as table_rows_json() types them. */
+char *
+table_rows_json_text(const struct table *t, size_t *len)
+{
+	struct jbuf	 b = { NULL, 0, 0 };
+	const char	*v;
+	size_t		 r, c;
+
+	jbuf_add(&b, "[", 1);
+	for (r = 0; r < t->nrows; r++) {
+		jbuf_add(&b, r > 0 ? ",{" : "{", r > 0 ? 2 : 1);
+		for (c = 0; c < t->ncols; c++) {
+			if (c > 0)
+				jbuf_add(&b, ",", 1);
+			jbuf_str(&b, t->cols[c].name);
+			jbuf_add(&b, ":", 1);
+			v = table_cell(t, r, c);
+			switch (t->cols[c].type) {
+			case TCOL_INT:
+				if (is_integer(v))
+					jbuf_add(&b, v, strlen(v));
+				else
+					jbuf_add(&b, "null", 4);
+				break;
+			case TCOL_NSTR:
+				if (*v == '\0')
+					jbuf_add(&b, "null", 4);
+				else
+					jbuf_str(&b, v);
+				break;
+			case TCOL_BOOL:
+				if (strcmp(v, "yes") == 0)
+					jbuf_add(&b, "true", 4);
+				else
+					jbuf_add(&b, "false", 5);
+				break;
+			case TCOL_NBOOL:
+				if (*v == '\0')
+					jbuf_add(&b, "null", 4);
+				else if (strcmp(v, "yes") == 0)
+					jbuf_add(&b, "true", 4);
+				else
+					jbuf_add(&b, "false", 5);
+				break;
+			case TCOL_STR:
+				jbuf_str(&b, v);
+				break;
+			}
+		}
+		jbuf_add(&b, "}", 1);
+	}
+	jbuf_add(&b, "]", 1);
+	*len = b.len;
+	return (b.p);
+}
+
 /* Dump a JSON value with a trailing newline. */
 static void
 write_json(json_t *j, FILE *f)

@@ -59,6 +59,13 @@ const char	*table_cell(const struct table *, size_t, size_t);
 struct json_t	*table_row_json(const struct table *, size_t r);
 struct json_t	*table_rows_json(const struct table *);
 
+/*
+ * The same array as compact JSON text, written straight from the cells
+ * without building jansson values: for long lists. Owned: free(); *len
+ * gets its length.
+ */
+char		*table_rows_json_text(const struct table *, size_t *len);
+
 /* Write all rows: a table, CSV with a header, or a JSON array. */
 int		 table_write(const struct table *, enum tk_format, FILE *,
 		    struct tk_error *);
