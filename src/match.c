@@ -422,7 +422,9 @@ match_run(struct store *st, const struct request *r,
 		else
 			out->nrule[out->c[i].rule]++;
 	}
-	qsort(out->c, out->n, sizeof(*out->c), candidate_cmp);
+	/* qsort() must not get a null array, even an empty one. */
+	if (out->n > 0)
+		qsort(out->c, out->n, sizeof(*out->c), candidate_cmp);
 	for (i = 0; i < out->neligible; i++)
 		out->c[i].rank = (int)i + 1;
 	free(conflicts);
