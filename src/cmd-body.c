@@ -11,6 +11,7 @@
 #include "tolkreg/body.h"
 #include "tolkreg/error.h"
 #include "tolkreg/output.h"
+#include "tolkreg/record.h"
 #include "tolkreg/register.h"
 #include "tolkreg/validate.h"
 
@@ -155,21 +156,7 @@ cmd_body_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    body_get(st, ctx->pos[0], &b, ctx->err) == -1)
 		return (-1);
 	t = table_new();
-	table_col(t, "orgnr", TCOL_STR);
-	table_col(t, "name", TCOL_STR);
-	table_col(t, "sector", TCOL_STR);
-	table_col(t, "municipality", TCOL_STR);
-	table_col(t, "regular", TCOL_BOOL);
-	table_col(t, "guidelines", TCOL_STR);
-	table_col(t, "created", TCOL_STR);
-	table_row(t);
-	table_put(t, b.orgnr);
-	table_put(t, b.name);
-	table_put(t, sector_name(b.sector));
-	table_put(t, b.municipality);
-	table_put(t, b.regular ? "yes" : "no");
-	table_put(t, guidelines_name(b.guidelines));
-	table_put(t, b.created);
+	record_body(&b, t);
 	rc = table_write_record(t, NULL, NULL, 0, ctx->format, ctx->out,
 	    ctx->err);
 	table_free(t);

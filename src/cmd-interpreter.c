@@ -13,6 +13,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
+#include "tolkreg/record.h"
 #include "tolkreg/register.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
@@ -176,86 +177,30 @@ cmd_interpreter_update_run(int argc, char **argv, struct cmd_ctx *ctx)
 	return (interpreter_update(st, regno, &in, ctx->err));
 }
 
-/* Put "ara:A rus:C" from a register_languages() table as the next cell. */
-static void
-put_language_summary(struct table *t, const struct table *langs)
-{
-	char	buf[1024] = "";
-	size_t	r, len = 0;
-
-	for (r = 0; r < table_nrows(langs) && len < sizeof(buf); r++)
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-		    "%s%s:%s", r > 0 ? " " : "", table_cell(langs, r, 0),
-		    table_cell(langs, r, 2));
-	table_put(t, buf);
-}
-
 static int
 cmd_interpreter_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const char *const names[] = { "languages", "credentials",
-	    "history", "warnings" };
-	struct interpreter	 in;
-	struct table		*t, *sec[4] = { NULL, NULL, NULL, NULL };
+	struct table		*t, *sec[RECORD_INTERPRETER_NSECTIONS];
 	struct store		*st;
-	char			 today[DATE_BUFLEN], mods[32];
+	char			 today[DATE_BUFLEN];
 	int64_t			 regno;
-	int			 rc, nwarn, i;
+	int			 rc, i;
 
 	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 1)) != 0)
 		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
-	    (st = cmd_store(ctx)) == NULL ||
-	    interpreter_get(st, regno, &in, ctx->err) == -1)
+	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
 	tk_today(today);
-	if (warning_count_5y(st, regno, today, &nwarn, ctx->err) == -1)
-		return (-1);
 	t = table_new();
-	table_col(t, "regno", TCOL_INT);
-	table_col(t, "name", TCOL_STR);
-	table_col(t, "gender", TCOL_STR);
-	table_col(t, "email", TCOL_STR);
-	table_col(t, "phone", TCOL_STR);
-	table_col(t, "municipality", TCOL_STR);
-	table_col(t, "availability", TCOL_STR);
-	table_col(t, "modalities", TCOL_STR);
-	table_col(t, "status", TCOL_STR);
-	table_col(t, "status_until", TCOL_NSTR);
-	table_col(t, "listed", TCOL_BOOL);
-	table_col(t, "warnings_5y", TCOL_INT);
-	table_col(t, "warning_flag", TCOL_BOOL);
-	table_col(t, "languages", TCOL_STR);
-	table_row(t);
-	table_put_int(t, in.regno);
-	table_put(t, in.name);
-	table_putf(t, "%c", in.gender);
-	table_put(t, in.email);
-	table_put(t, in.phone);
-	table_put(t, in.municipality);
-	table_put(t, availability_name(in.availability));
-	modalities_format(in.modalities, mods, sizeof(mods));
-	table_put(t, mods);
-	table_put(t, listing_name(in.status));
-	table_put(t, in.status_until);
-	table_put(t, interpreter_effective(&in, today) == LIST_LISTED ?
-	    "yes" : "no");
-	table_put_int(t, nwarn);
-	table_put(t, nwarn >= WARNING_FLAG_COUNT ? "yes" : "no");
-
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < RECORD_INTERPRETER_NSECTIONS; i++)
 		sec[i] = table_new();
-	rc = -1;
-	if (register_languages(st, regno, sec[0], ctx->err) == -1 ||
-	    register_credentials(st, regno, sec[1], ctx->err) == -1 ||
-	    register_history(st, regno, sec[2], ctx->err) == -1 ||
-	    register_warnings(st, regno, sec[3], ctx->err) == -1)
-		goto out;
-	put_language_summary(t, sec[0]);
-	rc = table_write_record(t, names, sec, 4, ctx->format, ctx->out,
-	    ctx->err);
-out:
-	for (i = 0; i < 4; i++)
+	rc = record_interpreter(st, regno, today, t, sec, ctx->err);
+	if (rc == 0)
+		rc = table_write_record(t, record_interpreter_sections, sec,
+		    RECORD_INTERPRETER_NSECTIONS, ctx->format, ctx->out,
+		    ctx->err);
+	for (i = 0; i < RECORD_INTERPRETER_NSECTIONS; i++)
 		table_free(sec[i]);
 	table_free(t);
 	return (rc);

@@ -14,8 +14,8 @@
 #include "tolkreg/error.h"
 #include "tolkreg/match.h"
 #include "tolkreg/output.h"
+#include "tolkreg/record.h"
 #include "tolkreg/request.h"
-#include "tolkreg/validate.h"
 
 static int	cmd_request_add_run(int, char **, struct cmd_ctx *);
 static int	cmd_request_show_run(int, char **, struct cmd_ctx *);
@@ -105,24 +105,15 @@ cmd_request_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 	return (0);
 }
 
-/* Put "yes", "no" or "" for a -1/0/1 value. */
-static void
-put_tristate(struct table *t, int v)
-{
-	table_put(t, v < 0 ? "" : v ? "yes" : "no");
-}
-
 static int
 cmd_request_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const char *const names[] = { "ranking" };
-	int			 explain = 0, rc, i;
+	int			 explain = 0, rc;
 	const struct opt	 opts[] = { OPT_F("explain", &explain) };
 	struct request		 r;
 	struct store		*st;
 	struct table		*t, *rank;
-	char			 when[TIME_BUFLEN], mod[16], ex[1024];
-	size_t			 len = 0;
 	int64_t			 id;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
@@ -132,67 +123,7 @@ cmd_request_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    request_get(st, id, &r, ctx->err) == -1)
 		return (-1);
 	t = table_new();
-	table_col(t, "id", TCOL_INT);
-	table_col(t, "body", TCOL_STR);
-	table_col(t, "lang", TCOL_STR);
-	table_col(t, "start", TCOL_STR);
-	table_col(t, "minutes", TCOL_INT);
-	table_col(t, "modality", TCOL_STR);
-	table_col(t, "municipality", TCOL_NSTR);
-	table_col(t, "min_category", TCOL_STR);
-	table_col(t, "gender", TCOL_NSTR);
-	table_col(t, "case_ref", TCOL_NSTR);
-	table_col(t, "exclude", TCOL_NSTR);
-	table_col(t, "urgent", TCOL_BOOL);
-	table_col(t, "state", TCOL_STR);
-	table_col(t, "regno", TCOL_INT);
-	table_col(t, "travel_minutes", TCOL_INT);
-	table_col(t, "unregistered", TCOL_BOOL);
-	table_col(t, "actual_minutes", TCOL_INT);
-	table_col(t, "remote", TCOL_NBOOL);
-	table_col(t, "child_used", TCOL_NBOOL);
-	table_col(t, "unqualified_reason", TCOL_NSTR);
-	table_col(t, "close_reason", TCOL_NSTR);
-	table_col(t, "created", TCOL_STR);
-	table_row(t);
-	table_put_int(t, r.id);
-	table_put(t, r.body);
-	table_put(t, r.lang);
-	tk_time_format(r.start, when);
-	table_put(t, when);
-	table_put_int(t, r.minutes);
-	modalities_format(r.modality, mod, sizeof(mod));
-	table_put(t, mod);
-	table_put(t, r.municipality);
-	table_putf(t, "%c", r.min_category);
-	table_putf(t, "%.1s", r.gender != 0 ? &r.gender : "");
-	table_put(t, r.case_ref);
-	ex[0] = '\0';
-	for (i = 0; i < (int)r.nexclude && len < sizeof(ex); i++)
-		len += (size_t)snprintf(ex + len, sizeof(ex) - len, "%s%" PRId64,
-		    i > 0 ? "," : "", r.exclude[i]);
-	table_put(t, ex);
-	table_put(t, r.urgent ? "yes" : "no");
-	table_put(t, req_state_name(r.state));
-	if (r.regno != 0)
-		table_put_int(t, r.regno);
-	else
-		table_put(t, "");
-	if (r.regno != 0)
-		table_put_int(t, r.travel_minutes);
-	else
-		table_put(t, "");
-	table_put(t, r.unregistered ? "yes" : "no");
-	if (r.actual_minutes >= 0)
-		table_put_int(t, r.actual_minutes);
-	else
-		table_put(t, "");
-	put_tristate(t, r.remote);
-	put_tristate(t, r.child_used);
-	table_put(t, r.exception >= 0 ?
-	    req_exception_name((enum req_exception)r.exception) : "");
-	table_put(t, r.close_reason);
-	table_put(t, r.created);
+	record_request(&r, t);
 	rank = table_new();
 	rc = 0;
 	if (explain)

@@ -51,6 +51,9 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_monitor_sprak_entry,
 	&cmd_monitor_lov_entry,
 	&cmd_demo_entry,
+	&cmd_token_create_entry,
+	&cmd_token_list_entry,
+	&cmd_token_revoke_entry,
 	&cmd_help_entry,
 	NULL
 };

@@ -243,8 +243,8 @@ write_csv(const struct table *t, FILE *f, size_t maxrows)
 }
 
 /* Row r as a JSON object. */
-static json_t *
-row_json(const struct table *t, size_t r)
+json_t *
+table_row_json(const struct table *t, size_t r)
 {
 	json_t		*o;
 	const char	*v;
@@ -284,16 +284,33 @@ row_json(const struct table *t, size_t r)
 }
 
 /* All rows as a JSON array. */
-static json_t *
-table_json(const struct table *t)
+json_t *
+table_rows_json(const struct table *t)
 {
 	json_t	*a;
 	size_t	 r;
 
 	a = json_array();
 	for (r = 0; r < t->nrows; r++)
-		json_array_append_new(a, row_json(t, r));
+		json_array_append_new(a, table_row_json(t, r));
 	return (a);
+}
+
+/* The rows of t as compact JSON text (jansson), for tolkregd. */
+char *
+table_rows_json_text(const struct table *t, size_t *len)
+{
+	json_t	*a;
+	char	*text;
+
+	a = table_rows_json(t);
+	text = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(12));
+	json_decref(a);
+	if (text == NULL)
+		text = xstrdup("[]");
+	*len = strlen(text);
+	return (text);
 }
 
 /* Dump a JSON value with a trailing newline. */
@@ -320,7 +337,7 @@ table_write(const struct table *t, enum tk_format fmt, FILE *f,
 		write_csv(t, f, (size_t)-1);
 		break;
 	case FMT_JSON:
-		j = table_json(t);
+		j = table_rows_json(t);
 		write_json(j, f);
 		json_decref(j);
 		break;
@@ -360,10 +377,10 @@ table_write_record(const struct table *main, const char *const *names,
 		write_csv(main, f, 1);
 		break;
 	case FMT_JSON:
-		o = main->nrows > 0 ? row_json(main, 0) : json_object();
+		o = main->nrows > 0 ? table_row_json(main, 0) : json_object();
 		for (i = 0; i < n; i++)
 			json_object_set_new(o, names[i],
-			    table_json(sections[i]));
+			    table_rows_json(sections[i]));
 		write_json(o, f);
 		json_decref(o);
 		break;
@@ -397,7 +414,8 @@ table_write_sections(const char *const *names, struct table *const *tables,
 	case FMT_JSON:
 		o = json_object();
 		for (i = 0; i < n; i++)
-			json_object_set_new(o, names[i], table_json(tables[i]));
+			json_object_set_new(o, names[i],
+			    table_rows_json(tables[i]));
 		write_json(o, f);
 		json_decref(o);
 		break;

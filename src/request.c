@@ -934,6 +934,7 @@ static const char list_sql[] = "SELECT id, body, lang, start, minutes,"
     " FROM request WHERE (?1 IS NULL OR body = ?1)"
     " AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR lang = ?3)"
     " AND (?4 IS NULL OR start >= ?4) AND (?5 IS NULL OR start < ?5)"
+    " AND (?6 IS NULL OR regno = ?6)"
     " ORDER BY start, id";
 
 /* Midnight Europe/Oslo at the start of date d plus days days. */
@@ -990,6 +991,8 @@ request_list(struct store *st, const struct request_filter *f,
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)from);
 	if (f->to != NULL)
 		sqlite3_bind_int64(s, 5, (sqlite3_int64)to);
+	if (f->regno != 0)
+		sqlite3_bind_int64(s, 6, f->regno);
 	table_col(t, "id", TCOL_INT);
 	table_col(t, "body", TCOL_STR);
 	table_col(t, "lang", TCOL_STR);

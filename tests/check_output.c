@@ -216,6 +216,51 @@ START_TEST(test_format_parse)
 }
 END_TEST
 
+START_TEST(test_json_text)
+{
+	struct table	*t;
+	json_t		*j;
+	char		*fast, *slow;
+	size_t		 len;
+
+	t = table_new();
+	table_col(t, "n", TCOL_INT);
+	table_col(t, "s", TCOL_STR);
+	table_col(t, "ns", TCOL_NSTR);
+	table_col(t, "b", TCOL_BOOL);
+	table_col(t, "nb", TCOL_NBOOL);
+	table_row(t);
+	table_put(t, "42");
+	table_put(t, "quote \" back \\ tab \t nl \n \x01 Grünerløkka");
+	table_put(t, "");
+	table_put(t, "yes");
+	table_put(t, "");
+	table_row(t);
+	table_put(t, "");
+	table_put(t, "");
+	table_put(t, "x");
+	table_put(t, "no");
+	table_put(t, "no");
+	/* The same text as jansson writes compactly, byte for byte. */
+	fast = table_rows_json_text(t, &len);
+	ck_assert_uint_eq(len, strlen(fast));
+	j = table_rows_json(t);
+	slow = json_dumps(j, JSON_COMPACT);
+	ck_assert_str_eq(fast, slow);
+	free(slow);
+	json_decref(j);
+	free(fast);
+	table_free(t);
+
+	t = table_new();
+	table_col(t, "n", TCOL_INT);
+	fast = table_rows_json_text(t, &len);
+	ck_assert_str_eq(fast, "[]");
+	free(fast);
+	table_free(t);
+}
+END_TEST
+
 Suite *
 output_suite(void)
 {
@@ -226,6 +271,7 @@ output_suite(void)
 	tc = tcase_create("core");
 	tcase_add_test(tc, test_csv_quoting);
 	tcase_add_test(tc, test_json_types);
+	tcase_add_test(tc, test_json_text);
 	tcase_add_test(tc, test_text_aligned);
 	tcase_add_test(tc, test_empty_table);
 	tcase_add_test(tc, test_short_row_padded);

@@ -7,11 +7,13 @@
 Suite	*args_suite(void);
 Suite	*availability_suite(void);
 Suite	*category_suite(void);
+Suite	*http_suite(void);
 Suite	*match_suite(void);
 Suite	*monitor_suite(void);
 Suite	*output_suite(void);
 Suite	*register_suite(void);
 Suite	*store_suite(void);
+Suite	*token_suite(void);
 Suite	*validate_suite(void);
 Suite	*xml_suite(void);
 

@@ -10,6 +10,7 @@
  * Commands build a table and write it; they never format by hand.
  */
 
+struct json_t;
 struct tk_error;
 
 enum tk_format {
@@ -50,6 +51,21 @@ size_t		 table_nrows(const struct table *);
 
 /* Cell (row, col), "" if never given. Borrowed. */
 const char	*table_cell(const struct table *, size_t, size_t);
+
+/*
+ * Row r as a JSON object, each column typed as its tcol_type says, and
+ * all rows as a JSON array: what table_write() writes as JSON, for
+ * callers that compose larger documents. Owned: json_decref().
+ */
+struct json_t	*table_row_json(const struct table *, size_t r);
+struct json_t	*table_rows_json(const struct table *);
+
+/*
+ * The same array as compact JSON text, written straight from the cells
+ * without building jansson values: for long lists. Owned: free(); *len
+ * gets its length.
+ */
+char		*table_rows_json_text(const struct table *, size_t *len);
 
 /* Write all rows: a table, CSV with a header, or a JSON array. */
 int		 table_write(const struct table *, enum tk_format, FILE *,

@@ -122,13 +122,14 @@ int		 request_unfilled(struct store *, int64_t id,
 int		 request_complete(struct store *, int64_t id,
 		    const struct completion *, struct tk_error *);
 
-/* Filters for request_list(); NULL means any. */
+/* Filters for request_list(); NULL and 0 mean any. */
 struct request_filter {
 	const char	*body;
 	const char	*state;
 	const char	*lang;
 	const char	*from;		/* date: start on or after */
 	const char	*to;		/* date: start before the end of */
+	int64_t		 regno;		/* booked with this interpreter */
 };
 
 /*

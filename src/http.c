@@ -1,0 +1,974 @@
+/*
+ * tolkregd's HTTP layer over libmicrohttpd: receiving requests with a
+ * bounded body, routing them through route_table[], authenticating the
+ * caller's token, one SQLite connection per worker thread (struct store
+ * is not thread-safe), one transaction per request, mapping errors to a
+ * status and a JSON body, one log line per request, and a graceful stop.
+ */
+#include "config.h"
+
+#include <sys/types.h>
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <syslog.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http.h"
+#include "tolkreg/error.h"
+#include "tolkreg/output.h"
+#include "tolkreg/store.h"
+#include "tolkreg/token.h"
+#include "tolkreg/validate.h"
+#include "tolkreg/xmalloc.h"
+
+/* 413, spelt differently across libmicrohttpd versions. */
+#define HTTP_TOO_LARGE	413
+
+/* Largest TLS certificate or key file read. */
+#define PEM_MAX		(1024 * 1024)
+
+/* One request's state across the calls of the access handler. */
+struct conn_state {
+	struct timespec	 t0;
+	char		*buf;		/* the body, at most HTTP_BODY_MAX */
+	size_t		 len;
+	size_t		 cap;
+	size_t		 seen;		/* body bytes received */
+	int		 toobig;
+	unsigned int	 status;	/* answered with; 0: not yet */
+	char		 actor[ACTOR_BUFLEN];
+	char		 method[12];
+	char		 path[160];	/* for the log, personal numbers masked */
+};
+
+static const struct http_config	*cfg;
+static pthread_key_t		 store_key;
+static atomic_int		 inflight;
+static atomic_int		 stopping;
+
+/* Log one line. */
+void
+http_log(const char *fmt, ...)
+{
+	va_list		ap;
+	char		line[512], now[21];
+	struct tm	tm;
+	time_t		t;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (cfg != NULL && cfg->use_syslog) {
+		syslog(LOG_INFO, "%s", line);
+		return;
+	}
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "%s tolkregd: %s\n", now, line);
+}
+
+/* Close a worker thread's store when the thread ends. */
+static void
+store_destroy(void *p)
+{
+	store_close(p);
+}
+
+/* This worker thread's store, opened on first use. */
+static struct store *
+thread_store(struct tk_error *err)
+{
+	struct store	*st;
+
+	if ((st = pthread_getspecific(store_key)) != NULL)
+		return (st);
+	if (store_open(&st, cfg->dbpath, 0, err) == -1)
+		return (NULL);
+	if (pthread_setspecific(store_key, st) != 0) {
+		store_close(st);
+		tk_fail(err, TK_E_UNAVAILABLE, NULL, "cannot keep a database"
+		    " connection for this thread");
+		return (NULL);
+	}
+	return (st);
+}
+
+/*
+ * Copy url into out for the log: printable ASCII only, and every run of
+ * eleven or more digits (a personal number typed into a path) masked.
+ */
+static void
+log_path(char *out, size_t len, const char *url)
+{
+	size_t	i, o, run, k;
+
+	for (i = 0, o = 0, run = 0; url[i] != '\0' && o + 1 < len; i++) {
+		out[o++] = url[i] >= 0x20 && url[i] < 0x7f ? url[i] : '?';
+		run = url[i] >= '0' && url[i] <= '9' ? run + 1 : 0;
+		if (run == 11) {
+			for (k = o - 11; k < o; k++)
+				out[k] = '*';
+		} else if (run > 11)
+			out[o - 1] = '*';
+	}
+	out[o] = '\0';
+}
+
+/* A JSON string of s, or a placeholder when s is not valid UTF-8. */
+static json_t *
+json_text(const char *s)
+{
+	json_t	*j;
+
+	if ((j = json_string(s)) == NULL)
+		j = json_string("(text not valid UTF-8)");
+	return (j);
+}
+
+/*
+ * Queue status with text (stolen, may be NULL) or else j (stolen, may be
+ * NULL) as the body, and the headers given.
+ */
+static enum MHD_Result
+answer_text(struct MHD_Connection *c, struct conn_state *cs,
+    unsigned int status, char *text, size_t len, json_t *j,
+    const char *location, const char *allow)
+{
+	struct MHD_Response	*r;
+	enum MHD_Result		 ret;
+
+	if (text == NULL && j != NULL) {
+		text = json_dumps(j, JSON_COMPACT);
+		json_decref(j);
+		if (text == NULL) {
+			status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+			text = xstrdup("{\"error\":\"store\","
+			    "\"message\":\"internal error\"}");
+		}
+		len = strlen(text);
+	} else
+		json_decref(j);
+	r = MHD_create_response_from_buffer(len, text, text != NULL ?
+	    MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	if (r == NULL) {
+		free(text);
+		return (MHD_NO);
+	}
+	if (text != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+		    "application/json");
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (location != NULL && *location != '\0')
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, location);
+	if (allow != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+	if (status == MHD_HTTP_UNAUTHORIZED)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+		    "Bearer realm=\"tolkreg\"");
+	if (status == MHD_HTTP_SERVICE_UNAVAILABLE)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+	if (atomic_load(&stopping))
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+	ret = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	cs->status = status;
+	return (ret);
+}
+
+/* Queue status with j (stolen, may be NULL) and the headers given. */
+static enum MHD_Result
+answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
+    json_t *j, const char *location, const char *allow)
+{
+	return (answer_text(c, cs, status, NULL, 0, j, location, allow));
+}
+
+/* Queue an error answer {"error": code, "message": msg}. */
+static enum MHD_Result
+answer_error(struct MHD_Connection *c, struct conn_state *cs,
+    unsigned int status, const char *code, const char *msg,
+    const char *allow)
+{
+	json_t	*j;
+
+	j = json_object();
+	json_object_set_new(j, "error", json_string(code));
+	json_object_set_new(j, "message", json_text(msg));
+	return (answer(c, cs, status, j, NULL, allow));
+}
+
+/* The HTTP status for an error code. */
+static unsigned int
+status_of(enum tk_errcode code)
+{
+	switch (code) {
+	case TK_E_USAGE:
+	case TK_E_INVALID:
+		return (MHD_HTTP_BAD_REQUEST);
+	case TK_E_NOTFOUND:
+		return (MHD_HTTP_NOT_FOUND);
+	case TK_E_CONFLICT:
+		return (MHD_HTTP_CONFLICT);
+	case TK_E_PERM:
+		return (MHD_HTTP_FORBIDDEN);
+	case TK_E_BUSY:
+	case TK_E_UNAVAILABLE:
+		return (MHD_HTTP_SERVICE_UNAVAILABLE);
+	default:
+		return (MHD_HTTP_INTERNAL_SERVER_ERROR);
+	}
+}
+
+/* Queue the answer for a failure recorded in err. */
+static enum MHD_Result
+answer_fail(struct MHD_Connection *c, struct conn_state *cs,
+    const struct tk_error *err, unsigned int status)
+{
+	if (err->code == TK_OK)
+		return (answer_error(c, cs, MHD_HTTP_INTERNAL_SERVER_ERROR,
+		    tk_errname(TK_E_STORE), "internal error", NULL));
+	if (status == 0)
+		status = status_of(err->code);
+	if (status == MHD_HTTP_INTERNAL_SERVER_ERROR) {
+		/* Details for the operator only; they name no person. */
+		http_log("error: %s %s: %s", cs->method, cs->path, err->msg);
+		return (answer_error(c, cs, status, tk_errname(err->code),
+		    "internal error", NULL));
+	}
+	return (answer_error(c, cs, status, tk_errname(err->code), err->msg,
+	    NULL));
+}
+
+/*
+ * Match path against a route pattern, taking each {name} segment (one
+ * to eighteen digits, not starting with 0) into rq's parameters.
+ */
+static int
+route_match(const char *pattern, const char *path, struct http_req *rq)
+{
+	const char	*p = pattern, *u = path, *close;
+	size_t		 n, nlen;
+
+	rq->nparams = 0;
+	while (*p != '\0') {
+		if (*p != '{') {
+			if (*p++ != *u++)
+				return (0);
+			continue;
+		}
+		close = strchr(p, '}');
+		nlen = (size_t)(close - p - 1);
+		for (n = 0; u[n] >= '0' && u[n] <= '9'; n++)
+			;
+		if (n == 0 || n > 18 || u[0] == '0' || (u[n] != '/' &&
+		    u[n] != '\0') || rq->nparams == HTTP_MAX_PARAMS ||
+		    nlen >= sizeof(rq->pname[0]))
+			return (0);
+		memcpy(rq->pname[rq->nparams], p + 1, nlen);
+		rq->pname[rq->nparams][nlen] = '\0';
+		memcpy(rq->pval[rq->nparams], u, n);
+		rq->pval[rq->nparams][n] = '\0';
+		rq->nparams++;
+		p = close + 1;
+		u += n;
+	}
+	return (*u == '\0');
+}
+
+/*
+ * The route for method and path, or NULL; then allow gets the methods
+ * the path has ("" when the path is unknown).
+ */
+static const struct route *
+route_find(const char *method, const char *path, struct http_req *rq,
+    char *allow, size_t len)
+{
+	const struct route	**r;
+	const char		 *m;
+
+	allow[0] = '\0';
+	m = strcmp(method, "HEAD") == 0 ? "GET" : method;
+	for (r = route_table; *r != NULL; r++) {
+		if (!route_match((*r)->pattern, path, rq))
+			continue;
+		if (strcmp((*r)->method, m) == 0)
+			return (*r);
+		if (strstr(allow, (*r)->method) == NULL)
+			snprintf(allow + strlen(allow), len - strlen(allow),
+			    "%s%s", allow[0] != '\0' ? ", " : "",
+			    (*r)->method);
+	}
+	return (NULL);
+}
+
+/* Verify the caller's bearer token, if any, into who. */
+static int
+authenticate(struct MHD_Connection *c, struct store *st,
+    struct principal *who, struct tk_error *err)
+{
+	const char	*h;
+	char		 today[DATE_BUFLEN];
+
+	principal_anonymous(who);
+	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_AUTHORIZATION);
+	if (h == NULL)
+		return (0);
+	if (strncasecmp(h, "Bearer ", 7) != 0)
+		return (tk_fail(err, TK_E_PERM, "token", "the Authorization"
+		    " header must be 'Bearer TOKEN'"));
+	for (h += 7; *h == ' '; h++)
+		;
+	tk_today(today);
+	return (token_verify(st, h, today, who, err));
+}
+
+/* Parse the body into a JSON object ({} for none). */
+static int
+parse_body(struct http_req *rq, const struct conn_state *cs)
+{
+	json_error_t	jerr;
+
+	if (cs->len == 0) {
+		rq->body = json_object();
+		return (0);
+	}
+	rq->body = json_loadb(cs->buf, cs->len, JSON_REJECT_DUPLICATES,
+	    &jerr);
+	if (rq->body == NULL)
+		return (tk_fail(rq->err, TK_E_INVALID, "$", "the body is not"
+		    " valid JSON (line %d, column %d)", jerr.line,
+		    jerr.column));
+	if (!json_is_object(rq->body))
+		return (tk_fail(rq->err, TK_E_INVALID, "$",
+		    "$ must be a JSON object"));
+	return (0);
+}
+
+/* Begin the read snapshot a route that only reads runs in. */
+static int
+begin_read(struct store *st, struct tk_error *err)
+{
+	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return (store_fail(st, err));
+	return (0);
+}
+
+/* Authenticate, authorise, run the route in its transaction, answer. */
+static enum MHD_Result
+dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
+    const char *method)
+{
+	const struct route	*rt;
+	struct http_req		 rq;
+	struct tk_error		 err;
+	struct store		*st;
+	enum MHD_Result		 ret;
+	char			 allow[64];
+	size_t			 i;
+	int			 rc, write;
+
+	memset(&rq, 0, sizeof(rq));
+	tk_error_clear(&err);
+	rq.err = &err;
+	rq.conn = c;
+	rq.method = method;
+	if ((rt = route_find(method, url, &rq, allow, sizeof(allow))) == NULL) {
+		if (allow[0] != '\0')
+			return (answer_error(c, cs,
+			    MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
+			    "this path does not take that method", allow));
+		return (answer_error(c, cs, MHD_HTTP_NOT_FOUND,
+		    tk_errname(TK_E_NOTFOUND), "no such route", NULL));
+	}
+	rq.route = rt;
+	if ((st = thread_store(&err)) == NULL)
+		return (answer_fail(c, cs, &err, 0));
+	rq.store = st;
+	if (authenticate(c, st, &rq.who, &err) == -1) {
+		if (err.code == TK_E_PERM)
+			return (answer_error(c, cs, MHD_HTTP_UNAUTHORIZED,
+			    "unauthorized", err.msg, NULL));
+		return (answer_fail(c, cs, &err, 0));
+	}
+	snprintf(cs->actor, sizeof(cs->actor), "%s", rq.who.actor);
+	if ((rt->roles & ROLE_BIT(rq.who.role)) == 0) {
+		if (rq.who.role == ROLE_ANONYMOUS)
+			return (answer_error(c, cs, MHD_HTTP_UNAUTHORIZED,
+			    "unauthorized", "this route needs a token", NULL));
+		tk_fail(&err, TK_E_PERM, NULL, "the %s role may not use"
+		    " this route", role_name(rq.who.role));
+		return (answer_fail(c, cs, &err, 0));
+	}
+
+	write = (rt->flags & ROUTE_WRITE) != 0;
+	store_set_actor(st, rq.who.actor);
+	rc = parse_body(&rq, cs);
+	if (rc == 0)
+		rc = write ? store_begin(st, &err) : begin_read(st, &err);
+	if (rc == 0) {
+		rc = rt->run(&rq);
+		if (rc == 0 && write)
+			rc = store_commit(st, &err);
+		else
+			store_rollback(st);
+	}
+	if (rc == -1)
+		ret = answer_fail(c, cs, &err, rq.fail_status);
+	else {
+		ret = answer_text(c, cs, rq.status != 0 ? rq.status :
+		    MHD_HTTP_OK, rq.reply_text, rq.reply_len, rq.reply,
+		    rq.location, NULL);
+		rq.reply = NULL;
+		rq.reply_text = NULL;
+	}
+	json_decref(rq.reply);
+	free(rq.reply_text);
+	json_decref(rq.body);
+	for (i = 0; i < rq.npool; i++)
+		free(rq.pool[i]);
+	free(rq.pool);
+	return (ret);
+}
+
+/* The access handler: called for headers, body pieces, and the end. */
+static enum MHD_Result
+access_cb(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct conn_state	*cs = *con_cls;
+	const char		*cl;
+	size_t			 n;
+
+	(void)cls;
+	(void)version;
+	if (cs == NULL) {
+		cs = xcalloc(1, sizeof(*cs));
+		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
+		snprintf(cs->method, sizeof(cs->method), "%s", method);
+		log_path(cs->path, sizeof(cs->path), url);
+		*con_cls = cs;
+		atomic_fetch_add(&inflight, 1);
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl != NULL && (strlen(cl) > 9 ||
+		    strtoul(cl, NULL, 10) > HTTP_BODY_MAX))
+			return (answer_error(c, cs,
+			    HTTP_TOO_LARGE, "too_large",
+			    "the body is larger than 65536 bytes", NULL));
+		return (MHD_YES);
+	}
+	if (*upload_size > 0) {
+		n = *upload_size;
+		cs->seen += n;
+		*upload_size = 0;
+		if (cs->status != 0)
+			return (MHD_YES);
+		if (!cs->toobig && cs->len + n <= HTTP_BODY_MAX) {
+			if (cs->len + n > cs->cap) {
+				cs->cap = cs->cap == 0 ? 4096 : cs->cap;
+				while (cs->cap < cs->len + n)
+					cs->cap *= 2;
+				cs->buf = xrealloc(cs->buf, cs->cap);
+			}
+			memcpy(cs->buf + cs->len, upload, n);
+			cs->len += n;
+		} else
+			cs->toobig = 1;
+		return (cs->seen > HTTP_BODY_DISCARD_MAX ? MHD_NO : MHD_YES);
+	}
+	if (cs->status != 0)
+		return (MHD_YES);
+	if (cs->toobig)
+		return (answer_error(c, cs, HTTP_TOO_LARGE,
+		    "too_large", "the body is larger than 65536 bytes", NULL));
+	return (dispatch(c, cs, url, method));
+}
+
+/* A request is over: log it and free its state. */
+static void
+completed_cb(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state	*cs = *con_cls;
+	struct timespec		 t1;
+	double			 ms;
+	char			 status[16];
+
+	(void)cls;
+	(void)c;
+	if (cs == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - cs->t0.tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - cs->t0.tv_nsec) / 1e6;
+	if (cs->status != 0)
+		snprintf(status, sizeof(status), "%u", cs->status);
+	else
+		snprintf(status, sizeof(status), "-");
+	http_log("%s %s %s %.1fms %s%s", cs->method, cs->path, status, ms,
+	    cs->actor[0] != '\0' ? cs->actor : "-",
+	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+	free(cs->buf);
+	free(cs);
+	*con_cls = NULL;
+	atomic_fetch_sub(&inflight, 1);
+}
+
+/* Take the fields of the body. */
+int
+http_fields(struct http_req *rq, const struct jfield *f, size_t n)
+{
+	const char	*key;
+	json_t		*v, *e;
+	char		*list, num[32];
+	size_t		 i, k, len, cap;
+
+	json_object_foreach(rq->body, key, v) {
+		for (i = 0; i < n && strcmp(f[i].name, key) != 0; i++)
+			;
+		if (i == n)
+			return (tk_fail(rq->err, TK_E_INVALID, key,
+			    "$.%.40s is not a field of this request", key));
+		if (json_is_null(v))
+			continue;
+		switch (f[i].kind) {
+		case JF_STR:
+			if (!json_is_string(v))
+				return (tk_fail(rq->err, TK_E_INVALID, key,
+				    "$.%s must be a string", key));
+			if (strlen(json_string_value(v)) !=
+			    json_string_length(v))
+				return (tk_fail(rq->err, TK_E_INVALID, key,
+				    "$.%s must not contain NUL", key));
+			*f[i].str = json_string_value(v);
+			break;
+		case JF_INT:
+			if (!json_is_integer(v))
+				return (tk_fail(rq->err, TK_E_INVALID, key,
+				    "$.%s must be an integer", key));
+			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(v));
+			*f[i].str = http_strdup(rq, num);
+			break;
+		case JF_BOOL:
+			if (!json_is_boolean(v))
+				return (tk_fail(rq->err, TK_E_INVALID, key,
+				    "$.%s must be true or false", key));
+			*f[i].flag = json_is_true(v);
+			break;
+		case JF_INTLIST:
+			if (!json_is_array(v))
+				return (tk_fail(rq->err, TK_E_INVALID, key,
+				    "$.%s must be an array of integers", key));
+			if (json_array_size(v) == 0)
+				break;
+			cap = json_array_size(v) * 21 + 1;
+			list = xmalloc(cap);
+			len = 0;
+			list[0] = '\0';
+			json_array_foreach(v, k, e) {
+				if (!json_is_integer(e)) {
+					free(list);
+					return (tk_fail(rq->err, TK_E_INVALID,
+					    key, "$.%s[%zu] must be an integer",
+					    key, k));
+				}
+				len += (size_t)snprintf(list + len, cap - len,
+				    "%s%" JSON_INTEGER_FORMAT, k > 0 ? "," : "",
+				    json_integer_value(e));
+			}
+			*f[i].str = http_strdup(rq, list);
+			free(list);
+			break;
+		}
+	}
+	return (0);
+}
+
+/* Fail unless a required body field is set. */
+int
+http_require(struct http_req *rq, const char *name, const char *value)
+{
+	if (value == NULL)
+		return (tk_fail(rq->err, TK_E_INVALID, name,
+		    "$.%s is required", name));
+	return (0);
+}
+
+/* A query parameter, or NULL when absent or empty. */
+const char *
+http_query(struct http_req *rq, const char *name)
+{
+	const char	*v;
+
+	v = MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND,
+	    name);
+	return (v != NULL && *v != '\0' ? v : NULL);
+}
+
+struct query_check {
+	const char *const	*names;
+	char			 bad[48];
+};
+
+/* Remember the first query parameter that is not in the list. */
+static enum MHD_Result
+query_check_cb(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct query_check	*qc = cls;
+	size_t			 i;
+
+	(void)kind;
+	(void)value;
+	for (i = 0; qc->names[i] != NULL; i++) {
+		if (strcmp(qc->names[i], key) == 0)
+			return (MHD_YES);
+	}
+	log_path(qc->bad, sizeof(qc->bad), key);
+	return (MHD_NO);
+}
+
+/* Fail for a query parameter not in names. */
+int
+http_query_only(struct http_req *rq, const char *const *names)
+{
+	struct query_check	qc;
+
+	qc.names = names;
+	qc.bad[0] = '\0';
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND,
+	    query_check_cb, &qc);
+	if (qc.bad[0] != '\0')
+		return (tk_fail(rq->err, TK_E_INVALID, qc.bad,
+		    "unknown query parameter '%s'", qc.bad));
+	return (0);
+}
+
+/* A true/false query parameter. */
+int
+http_query_bool(struct http_req *rq, const char *name, int *out)
+{
+	const char	*v;
+
+	*out = 0;
+	if ((v = http_query(rq, name)) == NULL)
+		return (0);
+	if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
+		*out = 1;
+	else if (strcmp(v, "false") != 0 && strcmp(v, "0") != 0)
+		return (tk_fail(rq->err, TK_E_INVALID, name,
+		    "'%s' must be true or false", name));
+	return (0);
+}
+
+/* The text of a path parameter. */
+const char *
+http_param(struct http_req *rq, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < rq->nparams; i++) {
+		if (strcmp(rq->pname[i], name) == 0)
+			return (rq->pval[i]);
+	}
+	return ("");
+}
+
+/* A path parameter as a number. */
+int64_t
+http_param_id(struct http_req *rq, const char *name)
+{
+	return ((int64_t)strtoll(http_param(rq, name), NULL, 10));
+}
+
+/* Set the answer. */
+int
+http_reply(struct http_req *rq, unsigned int status, json_t *j)
+{
+	json_decref(rq->reply);
+	free(rq->reply_text);
+	rq->reply_text = NULL;
+	rq->status = status;
+	rq->reply = j;
+	return (0);
+}
+
+/* Answer with the rows of t, written straight as text. */
+int
+http_reply_table(struct http_req *rq, unsigned int status,
+    const struct table *t)
+{
+	http_reply(rq, status, NULL);
+	rq->reply_text = table_rows_json_text(t, &rq->reply_len);
+	return (0);
+}
+
+/* Answer with a record and its sections. */
+int
+http_reply_record(struct http_req *rq, unsigned int status,
+    const struct table *t, const char *const *names,
+    struct table *const *sections, size_t n)
+{
+	json_t	*o;
+	size_t	 i;
+
+	o = table_nrows(t) > 0 ? table_row_json(t, 0) : json_object();
+	for (i = 0; i < n; i++)
+		json_object_set_new(o, names[i], table_rows_json(sections[i]));
+	return (http_reply(rq, status, o));
+}
+
+/* Answer with one row of t. */
+int
+http_reply_row(struct http_req *rq, unsigned int status,
+    const struct table *t, size_t col, const char *key, const char *location)
+{
+	size_t	r;
+
+	for (r = 0; r < table_nrows(t); r++) {
+		if (strcmp(table_cell(t, r, col), key) == 0) {
+			if (location != NULL)
+				snprintf(rq->location, sizeof(rq->location),
+				    "%s", location);
+			return (http_reply(rq, status, table_row_json(t, r)));
+		}
+	}
+	return (tk_fail(rq->err, TK_E_STORE, NULL,
+	    "the record cannot be read back"));
+}
+
+/* A copy of s that lives as long as the request. */
+const char *
+http_strdup(struct http_req *rq, const char *s)
+{
+	rq->pool = xreallocarray(rq->pool, rq->npool + 1, sizeof(*rq->pool));
+	rq->pool[rq->npool] = xstrdup(s);
+	return (rq->pool[rq->npool++]);
+}
+
+/* Read a PEM file into a string; NULL with a log line on failure. */
+static char *
+read_pem(const char *path)
+{
+	FILE	*f;
+	char	*buf;
+	size_t	 n;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		http_log("cannot open '%s': %s", path, strerror(errno));
+		return (NULL);
+	}
+	buf = xmalloc(PEM_MAX + 1);
+	n = fread(buf, 1, PEM_MAX + 1, f);
+	fclose(f);
+	if (n == 0 || n > PEM_MAX) {
+		http_log("'%s' is empty or larger than %d bytes", path,
+		    PEM_MAX);
+		free(buf);
+		return (NULL);
+	}
+	buf[n] = '\0';
+	return (buf);
+}
+
+/* Split "ADDR:PORT" or "[ADDR6]:PORT" and resolve it (numeric port). */
+static int
+listen_addr(const char *listen, struct addrinfo **ai)
+{
+	struct addrinfo	 hints;
+	const char	*colon, *p;
+	char		 host[256];
+	size_t		 n;
+	int		 rc;
+
+	if (listen[0] == '[') {
+		if ((p = strchr(listen, ']')) == NULL || p[1] != ':')
+			return (-1);
+		n = (size_t)(p - listen - 1);
+		colon = p + 1;
+		listen++;
+	} else {
+		if ((colon = strrchr(listen, ':')) == NULL)
+			return (-1);
+		n = (size_t)(colon - listen);
+	}
+	if (n == 0 || n >= sizeof(host) || colon[1] == '\0' ||
+	    strspn(colon + 1, "0123456789") != strlen(colon + 1) ||
+	    strlen(colon + 1) > 5 || atoi(colon + 1) > 65535)
+		return (-1);
+	memcpy(host, listen, n);
+	host[n] = '\0';
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	if ((rc = getaddrinfo(host, colon + 1, &hints, ai)) != 0) {
+		http_log("cannot resolve '%s': %s", host, gai_strerror(rc));
+		return (-1);
+	}
+	return (0);
+}
+
+/* Write the bound port to path, atomically. */
+static int
+write_port_file(const char *path, unsigned int port)
+{
+	char	 tmp[4096];
+	FILE	*f;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	if ((f = fopen(tmp, "w")) == NULL)
+		return (-1);
+	fprintf(f, "%u\n", port);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Serve until SIGTERM or SIGINT. */
+int
+http_serve(const struct http_config *c)
+{
+	const union MHD_DaemonInfo	*info;
+	struct MHD_OptionItem		 opts[10];
+	struct MHD_Daemon		*d;
+	struct addrinfo			*ai = NULL;
+	struct store			*st;
+	struct tk_error			 err;
+	sigset_t			 set;
+	MHD_socket			 fd;
+	unsigned int			 flags, port, waited;
+	char				*cert = NULL, *key = NULL;
+	int				 sig, n = 0, status = EX_OK;
+
+	cfg = c;
+	tk_error_clear(&err);
+	json_object_seed(0);
+	/* Open once: fail early, and apply any migration before workers. */
+	if (store_open(&st, c->dbpath, 0, &err) == -1) {
+		http_log("%s", err.msg);
+		return (tk_exit_status(err.code));
+	}
+	store_close(st);
+	if (listen_addr(c->listen, &ai) == -1) {
+		http_log("'--listen' must be ADDR:PORT or [ADDR6]:PORT");
+		return (EX_USAGE);
+	}
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC |
+	    MHD_USE_ERROR_LOG;
+	if (ai->ai_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	if (c->tls_cert != NULL) {
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+			http_log("this libmicrohttpd is built without TLS");
+			status = EX_CONFIG;
+			goto out;
+		}
+		if ((cert = read_pem(c->tls_cert)) == NULL ||
+		    (key = read_pem(c->tls_key)) == NULL) {
+			status = EX_CONFIG;
+			goto out;
+		}
+		flags |= MHD_USE_TLS;
+		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT,
+		    0, cert };
+		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY,
+		    0, key };
+	}
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_SOCK_ADDR, 0,
+	    ai->ai_addr };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_THREAD_POOL_SIZE,
+	    (intptr_t)c->threads, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT,
+	    (intptr_t)c->max_connections, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT,
+	    (intptr_t)c->timeout, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_COMPLETED,
+	    (intptr_t)completed_cb, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_LISTENING_ADDRESS_REUSE,
+	    1, NULL };
+	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
+
+	if (pthread_key_create(&store_key, store_destroy) != 0) {
+		http_log("cannot make a thread key");
+		status = EX_OSERR;
+		goto out;
+	}
+	/* Workers inherit the mask: only this thread takes the signals. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, NULL,
+	    MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	if (d == NULL) {
+		http_log("cannot listen on %s", c->listen);
+		status = EX_OSERR;
+		goto out_key;
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	port = info != NULL ? info->port : 0;
+	if (c->port_file != NULL && write_port_file(c->port_file, port) == -1) {
+		http_log("cannot write '%s': %s", c->port_file,
+		    strerror(errno));
+		MHD_stop_daemon(d);
+		status = EX_CANTCREAT;
+		goto out_key;
+	}
+	http_log("listening on %s, port %u, %u threads%s", c->listen, port,
+	    c->threads, c->tls_cert != NULL ? ", TLS" : "");
+
+	for (;;) {
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		if (sig != SIGHUP)
+			break;
+		http_log("SIGHUP ignored: tolkregd reloads nothing; restart"
+		    " it to change its settings");
+	}
+	http_log("stopping on %s: %d requests in flight", sig == SIGTERM ?
+	    "SIGTERM" : "SIGINT", atomic_load(&inflight));
+	atomic_store(&stopping, 1);
+	if ((fd = MHD_quiesce_daemon(d)) != MHD_INVALID_SOCKET)
+		close(fd);
+	for (waited = 0; atomic_load(&inflight) > 0 &&
+	    waited < c->grace * 10; waited++)
+		nanosleep(&(struct timespec){ 0, 100 * 1000 * 1000 }, NULL);
+	if (atomic_load(&inflight) > 0)
+		http_log("%d requests still in flight after %u s; closing"
+		    " them", atomic_load(&inflight), c->grace);
+	MHD_stop_daemon(d);
+	http_log("stopped");
+out_key:
+	pthread_key_delete(store_key);
+out:
+	free(cert);
+	free(key);
+	freeaddrinfo(ai);
+	return (status);
+}

@@ -1,0 +1,120 @@
+/*
+ * GET /v1/health, GET /v1/register and GET /v1/register/{regno}: what
+ * anyone may ask without a token. The search is the public register
+ * search (tolkeloven § 17) and the record is what the tolkebevis QR
+ * code points at, so that a clerk can see on the spot that an
+ * interpreter is listed and in which languages and categories. Neither
+ * ever shows a personal number or contact details.
+ */
+#include "config.h"
+
+#include <jansson.h>
+#include <microhttpd.h>
+
+#include "http.h"
+#include "routes.h"
+#include "tolkreg/error.h"
+#include "tolkreg/interpreter.h"
+#include "tolkreg/output.h"
+#include "tolkreg/record.h"
+#include "tolkreg/register.h"
+#include "tolkreg/store.h"
+#include "tolkreg/validate.h"
+
+static int	route_health_run(struct http_req *);
+static int	route_register_search_run(struct http_req *);
+static int	route_register_show_run(struct http_req *);
+
+const struct route route_health = {
+	.method = "GET",
+	.pattern = "/v1/health",
+	.roles = R_ANY,
+	.run = route_health_run
+};
+
+const struct route route_register_search = {
+	.method = "GET",
+	.pattern = "/v1/register",
+	.roles = R_ANY,
+	.run = route_register_search_run
+};
+
+const struct route route_register_show = {
+	.method = "GET",
+	.pattern = "/v1/register/{regno}",
+	.roles = R_ANY,
+	.run = route_register_show_run
+};
+
+static int
+route_health_run(struct http_req *rq)
+{
+	if (http_query_only(rq, (const char *const[]){ NULL }) == -1)
+		return (-1);
+	return (http_reply(rq, MHD_HTTP_OK, json_pack("{s:s, s:s, s:i}",
+	    "status", "ok", "version", PACKAGE_VERSION, "schema",
+	    store_schema_version(rq->store))));
+}
+
+static int
+route_register_search_run(struct http_req *rq)
+{
+	static const char *const names[] = { "lang", "category", "county",
+	    "municipality", "gender", "modality", NULL };
+	struct search_query	 q = { 0 };
+	const char		*category, *gender, *modality;
+	struct table		*t;
+	char			 today[DATE_BUFLEN];
+	int			 rc;
+
+	if (http_query_only(rq, names) == -1)
+		return (-1);
+	q.lang = http_query(rq, "lang");
+	q.county = http_query(rq, "county");
+	q.municipality = http_query(rq, "municipality");
+	category = http_query(rq, "category");
+	gender = http_query(rq, "gender");
+	modality = http_query(rq, "modality");
+	if (q.lang == NULL)
+		return (tk_fail(rq->err, TK_E_INVALID, "lang",
+		    "query parameter 'lang' is required"));
+	if ((category != NULL && validate_category("category", category,
+	    &q.category, rq->err) == -1) ||
+	    (gender != NULL && routes_gender("gender", gender, &q.gender,
+	    rq->err) == -1) ||
+	    (modality != NULL && modalities_parse("modality", modality,
+	    &q.modality, rq->err) == -1))
+		return (-1);
+	if (modality != NULL && (q.modality & (q.modality - 1)) != 0)
+		return (tk_fail(rq->err, TK_E_INVALID, "modality",
+		    "'modality' must be one of onsite, video or phone"));
+	tk_today(today);
+	t = table_new();
+	rc = register_search(rq->store, &q, today, t, rq->err);
+	if (rc == 0)
+		rc = http_reply_table(rq, MHD_HTTP_OK, t);
+	table_free(t);
+	return (rc);
+}
+
+static int
+route_register_show_run(struct http_req *rq)
+{
+	static const char *const names[] = { "languages" };
+	struct table	*t, *langs;
+	char		 today[DATE_BUFLEN];
+	int		 rc;
+
+	if (http_query_only(rq, (const char *const[]){ NULL }) == -1)
+		return (-1);
+	tk_today(today);
+	t = table_new();
+	langs = table_new();
+	rc = record_public(rq->store, http_param_id(rq, "regno"), today, t,
+	    langs, rq->err);
+	if (rc == 0)
+		rc = http_reply_record(rq, MHD_HTTP_OK, t, names, &langs, 1);
+	table_free(langs);
+	table_free(t);
+	return (rc);
+}
