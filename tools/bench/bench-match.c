@@ -28,6 +28,8 @@
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
 
+#define SQL_RANK_MAX	1000	/* requests the SQL-ranking floor runs on */
+
 struct opts {
 	const char	*db;
 	const char	*results;
@@ -394,7 +396,7 @@ main(int argc, char **argv)
 	double		*bare, *rank, *lat, gen_s, p50[3], p99[3];
 	double		 book_rate, floor_rate;
 	size_t		 elig, elig_sum = 0;
-	int		 c, i, n, booked;
+	int		 c, i, n, booked, nrank;
 	FILE		*f;
 
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -422,21 +424,24 @@ main(int argc, char **argv)
 	/* Warm the cache once, then interleave the three per request. */
 	for (i = 0; i < o.requests && i < 100; i++)
 		(void)match_one(st, &reqs[i], &elig);
+	/* The SQL ranking is slow: measured on the first SQL_RANK_MAX. */
+	nrank = o.requests < SQL_RANK_MAX ? o.requests : SQL_RANK_MAX;
 	for (i = 0; i < o.requests; i++) {
 		bare[i] = bare_read(st, &reqs[i]);
-		rank[i] = sql_rank(st, &reqs[i]);
+		if (i < nrank)
+			rank[i] = sql_rank(st, &reqs[i]);
 		lat[i] = match_one(st, &reqs[i], &elig);
 		elig_sum += elig;
 	}
 	qsort(bare, (size_t)o.requests, sizeof(double), dbl_cmp);
-	qsort(rank, (size_t)o.requests, sizeof(double), dbl_cmp);
+	qsort(rank, (size_t)nrank, sizeof(double), dbl_cmp);
 	qsort(lat, (size_t)o.requests, sizeof(double), dbl_cmp);
 	p50[0] = quantile(lat, o.requests, 0.5) * 1e3;
 	p99[0] = quantile(lat, o.requests, 0.99) * 1e3;
 	p50[1] = quantile(bare, o.requests, 0.5) * 1e3;
 	p99[1] = quantile(bare, o.requests, 0.99) * 1e3;
-	p50[2] = quantile(rank, o.requests, 0.5) * 1e3;
-	p99[2] = quantile(rank, o.requests, 0.99) * 1e3;
+	p50[2] = quantile(rank, nrank, 0.5) * 1e3;
+	p99[2] = quantile(rank, nrank, 0.99) * 1e3;
 
 	sqlite3_exec(store_db(st), "PRAGMA synchronous = FULL", NULL, NULL,
 	    NULL);
@@ -494,7 +499,8 @@ main(int argc, char **argv)
 		    p99[0] / p99[1], p99[0] < 1.0 && p99[0] <= 3 * p99[1] ?
 		    "met" : "not met");
 		fprintf(f, "| match p99 | %.3f ms | single-query SQL ranking"
-		    " %.3f ms | %.2f | |\n", p99[0], p99[2], p99[0] / p99[2]);
+		    " %.3f ms (first %d requests) | %.2f | |\n", p99[0],
+		    p99[2], nrank, p99[0] / p99[2]);
 		fprintf(f, "| bookings (durable, one transaction each) |"
 		    " %.0f /s | one-row durable commits %.0f /s | %.2f |"
 		    " >= 5000/s: %s |\n", book_rate, floor_rate,
