@@ -1,8 +1,11 @@
 /*
  * tools/gen: build a synthetic register at any scale (see gen.h) into a
- * new database, with a progress bar on a terminal.
- *   tools/gen --db PATH [--seed N] [--interpreters N] [--bodies N]
- *       [--assignments N] [--years N] [--languages N] [--until DATE]
+ * new database, or as tolkreg XML (PREFIX-register.xml, -bodies.xml and
+ * -assignments.xml, personal data included), with a progress bar on a
+ * terminal.
+ *   tools/gen --db PATH | --xml PREFIX [--seed N] [--interpreters N]
+ *       [--bodies N] [--assignments N] [--years N] [--languages N]
+ *       [--until DATE]
  */
 #include "config.h"
 
@@ -17,6 +20,7 @@
 #include "tolkreg/gen.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
+#include "tolkreg/xml.h"
 
 /* Draw a progress bar on a terminal. */
 static void
@@ -39,9 +43,9 @@ progress(void *arg, const char *phase, long done, long total)
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: gen --db PATH [--seed N] [--interpreters N]"
-	    " [--bodies N] [--assignments N] [--years N] [--languages N]"
-	    " [--until DATE]\n");
+	fprintf(stderr, "usage: gen --db PATH | --xml PREFIX [--seed N]"
+	    " [--interpreters N] [--bodies N] [--assignments N] [--years N]"
+	    " [--languages N] [--until DATE]\n");
 	exit(EX_USAGE);
 }
 
@@ -72,14 +76,20 @@ main(int argc, char **argv)
 		{ "years", required_argument, NULL, 'y' },
 		{ "languages", required_argument, NULL, 'l' },
 		{ "until", required_argument, NULL, 'u' },
+		{ "xml", required_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct gen_params	 p;
 	struct tk_error		 err;
 	struct store		*st;
-	const char		*db = NULL;
-	char			 buf[32];
-	int			 c;
+	const char		*db = NULL, *xml = NULL;
+	char			 buf[32], tmp[] = "/tmp/tolkreg-gen.XXXXXX";
+	char			 path[4096];
+	int			 c, fd, rc = EX_OK;
+	enum xml_export_what	 w;
+	struct xml_export_opts	 xo;
+	static const char *const what[] = { "register", "bodies",
+	    "assignments" };
 
 	gen_params_init(&p);
 	p.progress = progress;
@@ -87,6 +97,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
+		case 'x': xml = optarg; break;
 		case 's': p.seed = (uint64_t)number("seed", optarg); break;
 		case 'i': p.interpreters = (int)number("interpreters", optarg);
 			break;
@@ -106,8 +117,18 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	}
-	if (db == NULL || optind != argc)
+	if ((db == NULL) == (xml == NULL) || optind != argc)
 		usage();
+	if (xml != NULL) {
+		/* Generate into a scratch database, then export it. */
+		if ((fd = mkstemp(tmp)) == -1) {
+			perror("gen: mkstemp");
+			return (EX_CANTCREAT);
+		}
+		close(fd);
+		unlink(tmp);
+		db = tmp;
+	}
 	if (access(db, F_OK) == 0) {
 		fprintf(stderr, "gen: '%s' exists; give a new file\n", db);
 		return (EX_CANTCREAT);
@@ -121,6 +142,25 @@ main(int argc, char **argv)
 		return (tk_exit_status(err.code));
 	}
 	sqlite3_exec(store_db(st), "ANALYZE", NULL, NULL, NULL);
+	for (w = XML_EXPORT_REGISTER; xml != NULL &&
+	    w <= XML_EXPORT_ASSIGNMENTS; w++) {
+		memset(&xo, 0, sizeof(xo));
+		xo.what = w;
+		xo.include_personal = w == XML_EXPORT_REGISTER;
+		snprintf(path, sizeof(path), "%s-%s.xml", xml, what[w]);
+		if (xml_export_file(st, &xo, path, &err) == -1) {
+			fprintf(stderr, "gen: %s: %s\n", path, err.msg);
+			rc = tk_exit_status(err.code);
+			break;
+		}
+	}
 	store_close(st);
-	return (EX_OK);
+	if (xml != NULL) {
+		unlink(tmp);
+		snprintf(path, sizeof(path), "%s-wal", tmp);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s-shm", tmp);
+		unlink(path);
+	}
+	return (rc);
 }
