@@ -54,6 +54,9 @@ struct conn_state {
 	char		 actor[ACTOR_BUFLEN];
 	char		 method[12];
 	char		 path[160];	/* for the log, personal numbers masked */
+	int		 upload;	/* spooling a ROUTE_UPLOAD body */
+	int		 spool;		/* its file descriptor, or -1 */
+	char		 spool_path[64];
 };
 
 static const struct http_config	*cfg;
@@ -148,7 +151,7 @@ json_text(const char *s)
 static enum MHD_Result
 answer_text(struct MHD_Connection *c, struct conn_state *cs,
     unsigned int status, char *text, size_t len, json_t *j,
-    const char *location, const char *allow)
+    const char *location, const char *allow, const char *type)
 {
 	struct MHD_Response	*r;
 	enum MHD_Result		 ret;
@@ -172,7 +175,7 @@ answer_text(struct MHD_Connection *c, struct conn_state *cs,
 	}
 	if (text != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-		    "application/json");
+		    type != NULL ? type : "application/json");
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (location != NULL && *location != '\0')
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, location);
@@ -196,7 +199,8 @@ static enum MHD_Result
 answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
     json_t *j, const char *location, const char *allow)
 {
-	return (answer_text(c, cs, status, NULL, 0, j, location, allow));
+	return (answer_text(c, cs, status, NULL, 0, j, location, allow,
+	    NULL));
 }
 
 /* Queue an error answer {"error": code, "message": msg}. */
@@ -371,6 +375,87 @@ begin_read(struct store *st, struct tk_error *err)
 	return (0);
 }
 
+/* Whether method and url name a ROUTE_UPLOAD route. */
+static int
+upload_route(const char *method, const char *url)
+{
+	const struct route	**r;
+
+	for (r = route_table; *r != NULL; r++) {
+		if (((*r)->flags & ROUTE_UPLOAD) &&
+		    strcmp((*r)->method, method) == 0 &&
+		    strcmp((*r)->pattern, url) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The first call of an upload: only an admin may send one, which is
+ * checked before a byte of the body is read; then a spool file.
+ */
+static enum MHD_Result
+upload_begin(struct MHD_Connection *c, struct conn_state *cs,
+    const char *length)
+{
+	struct principal	 who;
+	struct tk_error		 err;
+	struct store		*st;
+
+	tk_error_clear(&err);
+	if ((st = thread_store(&err)) == NULL)
+		return (answer_fail(c, cs, &err, 0));
+	if (authenticate(c, st, &who, &err) == -1)
+		return (err.code == TK_E_PERM ? answer_error(c, cs,
+		    MHD_HTTP_UNAUTHORIZED, "unauthorized", err.msg, NULL) :
+		    answer_fail(c, cs, &err, 0));
+	snprintf(cs->actor, sizeof(cs->actor), "%s", who.actor);
+	if (who.role == ROLE_ANONYMOUS)
+		return (answer_error(c, cs, MHD_HTTP_UNAUTHORIZED,
+		    "unauthorized", "this route needs a token", NULL));
+	if (who.role != ROLE_ADMIN) {
+		tk_fail(&err, TK_E_PERM, NULL, "the %s role may not use this"
+		    " route", role_name(who.role));
+		return (answer_fail(c, cs, &err, 0));
+	}
+	if (length != NULL && (strlen(length) > 12 ||
+	    strtoull(length, NULL, 10) > (unsigned long long)HTTP_UPLOAD_MAX))
+		return (answer_error(c, cs, HTTP_TOO_LARGE, "too_large",
+		    "the file is larger than the upload limit", NULL));
+	snprintf(cs->spool_path, sizeof(cs->spool_path), "%s/tolkregd.XXXXXX",
+	    getenv("TMPDIR") != NULL && *getenv("TMPDIR") == '/' &&
+	    strlen(getenv("TMPDIR")) < 40 ? getenv("TMPDIR") : "/tmp");
+	if ((cs->spool = mkstemp(cs->spool_path)) == -1) {
+		tk_fail(&err, TK_E_IO, NULL, "cannot make a spool file");
+		return (answer_fail(c, cs, &err, 0));
+	}
+	cs->upload = 1;
+	return (MHD_YES);
+}
+
+/* Append n bytes of an upload to its spool file. */
+static enum MHD_Result
+upload_write(struct conn_state *cs, const char *data, size_t n)
+{
+	ssize_t	w;
+
+	if (cs->toobig || cs->seen > (size_t)HTTP_UPLOAD_MAX) {
+		cs->toobig = 1;
+		return (MHD_YES);
+	}
+	while (n > 0) {
+		if ((w = write(cs->spool, data, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			cs->toobig = 1;
+			return (MHD_YES);
+		}
+		data += w;
+		n -= (size_t)w;
+	}
+	return (MHD_YES);
+}
+
 /* Authenticate, authorise, run the route in its transaction, answer. */
 static enum MHD_Result
 dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
@@ -420,22 +505,31 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 
 	write = (rt->flags & ROUTE_WRITE) != 0;
 	store_set_actor(st, rq.who.actor);
-	rc = parse_body(&rq, cs);
-	if (rc == 0)
-		rc = write ? store_begin(st, &err) : begin_read(st, &err);
-	if (rc == 0) {
+	if (rt->flags & ROUTE_UPLOAD) {
+		/* The route keeps its own transactions. */
+		rq.body = json_object();
+		rq.upload_path = cs->spool_path;
 		rc = rt->run(&rq);
-		if (rc == 0 && write)
-			rc = store_commit(st, &err);
-		else
-			store_rollback(st);
+		store_rollback(st);
+	} else {
+		rc = parse_body(&rq, cs);
+		if (rc == 0)
+			rc = write ? store_begin(st, &err) :
+			    begin_read(st, &err);
+		if (rc == 0) {
+			rc = rt->run(&rq);
+			if (rc == 0 && write)
+				rc = store_commit(st, &err);
+			else
+				store_rollback(st);
+		}
 	}
 	if (rc == -1)
 		ret = answer_fail(c, cs, &err, rq.fail_status);
 	else {
 		ret = answer_text(c, cs, rq.status != 0 ? rq.status :
 		    MHD_HTTP_OK, rq.reply_text, rq.reply_len, rq.reply,
-		    rq.location, NULL);
+		    rq.location, NULL, rq.content_type);
 		rq.reply = NULL;
 		rq.reply_text = NULL;
 	}
@@ -467,8 +561,11 @@ access_cb(void *cls, struct MHD_Connection *c, const char *url,
 		log_path(cs->path, sizeof(cs->path), url);
 		*con_cls = cs;
 		atomic_fetch_add(&inflight, 1);
+		cs->spool = -1;
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (upload_route(method, url))
+			return (upload_begin(c, cs, cl));
 		if (cl != NULL && (strlen(cl) > 9 ||
 		    strtoul(cl, NULL, 10) > HTTP_BODY_MAX))
 			return (answer_error(c, cs,
@@ -482,6 +579,8 @@ access_cb(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		if (cs->status != 0)
 			return (MHD_YES);
+		if (cs->upload)
+			return (upload_write(cs, upload, n));
 		if (!cs->toobig && cs->len + n <= HTTP_BODY_MAX) {
 			if (cs->len + n > cs->cap) {
 				cs->cap = cs->cap == 0 ? 4096 : cs->cap;
@@ -498,8 +597,9 @@ access_cb(void *cls, struct MHD_Connection *c, const char *url,
 	if (cs->status != 0)
 		return (MHD_YES);
 	if (cs->toobig)
-		return (answer_error(c, cs, HTTP_TOO_LARGE,
-		    "too_large", "the body is larger than 65536 bytes", NULL));
+		return (answer_error(c, cs, HTTP_TOO_LARGE, "too_large",
+		    cs->upload ? "the file is larger than the upload limit" :
+		    "the body is larger than 65536 bytes", NULL));
 	return (dispatch(c, cs, url, method));
 }
 
@@ -527,6 +627,10 @@ completed_cb(void *cls, struct MHD_Connection *c, void **con_cls,
 	http_log("%s %s %s %.1fms %s%s", cs->method, cs->path, status, ms,
 	    cs->actor[0] != '\0' ? cs->actor : "-",
 	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+	if (cs->spool != -1) {
+		close(cs->spool);
+		unlink(cs->spool_path);
+	}
 	free(cs->buf);
 	free(cs);
 	*con_cls = NULL;

@@ -37,6 +37,16 @@ struct tk_error;
 #define R_ANY		(R_ANON | R_ADMIN | R_BODY | R_INTERP)
 
 #define ROUTE_WRITE	0x1	/* changes the register: one transaction */
+/*
+ * The body is a file of up to HTTP_UPLOAD_MAX bytes, spooled to a
+ * temporary file (upload_path) rather than parsed; only an admin token
+ * may send one, checked before the body is read; the route runs outside
+ * any transaction and keeps its own.
+ */
+#define ROUTE_UPLOAD	0x2
+
+/* Largest file a ROUTE_UPLOAD route takes. */
+#define HTTP_UPLOAD_MAX		(256L * 1024 * 1024)
 
 #define HTTP_MAX_PARAMS	3
 
@@ -72,6 +82,8 @@ struct http_req {
 	char			*reply_text;	/* owned; used instead of reply */
 	size_t			 reply_len;
 	char			 location[96];	/* Location of a new object */
+	const char		*content_type;	/* of reply_text; NULL: JSON */
+	const char		*upload_path;	/* ROUTE_UPLOAD: the body */
 	/* Status to use for a failure instead of the code's own; 0: none. */
 	unsigned int		 fail_status;
 	/* Strings made from the body, freed with the request. */

@@ -57,6 +57,8 @@ const struct route *route_table[] = {
 	&route_body_add,
 	&route_body_show,
 	&route_body_update,
+
+	&route_import,
 	NULL
 };
 

@@ -58,4 +58,6 @@ extern const struct route	route_body_add;
 extern const struct route	route_body_show;
 extern const struct route	route_body_update;
 
+extern const struct route	route_import;
+
 #endif /* TOLKREG_ROUTES_H */

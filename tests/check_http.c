@@ -1144,6 +1144,52 @@ START_TEST(test_concurrent_booking)
 }
 END_TEST
 
+START_TEST(test_import)
+{
+	static const char	 good[] = "<tolkreg xmlns=\"urn:no:imdi:"
+	    "tolkreg:1\" version=\"1\"><bodies><body orgnr=\"914778271\""
+	    " name=\"NAV Bergen\" sector=\"welfare\" municipality=\"4601\""
+	    " regular=\"true\" guidelines=\"none\"/></bodies></tolkreg>";
+	static const char	 bad[] = "<tolkreg xmlns=\"urn:no:imdi:"
+	    "tolkreg:1\" version=\"1\"><bodies><body orgnr=\"123456785\""
+	    " name=\"X\" sector=\"welfare\" municipality=\"4601\""
+	    " regular=\"true\" guidelines=\"none\"/></bodies></tolkreg>";
+	struct resp		 r;
+	json_t			*b;
+
+	/* Only an admin may send a file; others before it is read. */
+	check("POST", "/v1/import", NULL, good, 401, "unauthorized");
+	check("POST", "/v1/import", t_ous, good, 403, "forbidden");
+	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
+	    "914778271"), 0);
+	/* A dry run counts and changes nothing. */
+	call(&r, "POST", "/v1/import?dry_run=true", t_admin, good);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(str_of(&r, "result"), "dry-run");
+	b = json_object_get(json_object_get(r.json, "counts"), "bodies");
+	ck_assert_int_eq(json_integer_value(json_object_get(b, "added")), 1);
+	resp_free(&r);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
+	    "914778271"), 0);
+	call(&r, "POST", "/v1/import", t_admin, good);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(str_of(&r, "result"), "applied");
+	resp_free(&r);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
+	    "914778271"), 1);
+	/* Bad data: 400 with every problem, nothing written. */
+	call(&r, "POST", "/v1/import", t_admin, bad);
+	ck_assert_int_eq(r.status, 400);
+	ck_assert_str_eq(str_of(&r, "error"), "invalid");
+	ck_assert_int_eq(json_array_size(json_object_get(r.json, "problems")),
+	    1);
+	resp_free(&r);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
+	    "123456785"), 0);
+	check("POST", "/v1/import?force=1", t_admin, good, 400, "invalid");
+}
+END_TEST
+
 START_TEST(test_graceful_stop)
 {
 	struct sockaddr_in	 sa;
@@ -1237,6 +1283,7 @@ http_suite(void)
 	tcase_add_test(tc, test_admin_routes);
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_concurrent_booking);
+	tcase_add_test(tc, test_import);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("shutdown");
