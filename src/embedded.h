@@ -3,7 +3,8 @@
 
 /*
  * Files embedded in the binary at build time (see tools/embed): the SQL
- * migrations in order, and the reference data loaded by "tolkreg init".
+ * migrations in order, the reference data loaded by "tolkreg init", and
+ * the Tolkemonitor XML schema the reports are checked against.
  */
 struct tk_blob {
 	const char	*name;	/* base name of the source file */
@@ -14,5 +15,6 @@ extern const struct tk_blob	tk_migrations[];	/* ends in NULL name */
 extern const char		tk_counties_csv[];
 extern const char		tk_municipalities_csv[];
 extern const char		tk_languages_tsv[];
+extern const char		tk_tolkemonitor_xsd[];
 
 #endif /* TOLKREG_EMBEDDED_H */
