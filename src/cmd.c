@@ -48,6 +48,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_unfilled_entry,
 	&cmd_monitor_sprak_entry,
 	&cmd_monitor_lov_entry,
+	&cmd_export_demand_entry,
 	&cmd_help_entry,
 	NULL
 };

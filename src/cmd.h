@@ -68,6 +68,7 @@ extern const struct cmd_entry	cmd_conflict_list_entry;
 extern const struct cmd_entry	cmd_conflict_remove_entry;
 extern const struct cmd_entry	cmd_credential_add_entry;
 extern const struct cmd_entry	cmd_credential_revoke_entry;
+extern const struct cmd_entry	cmd_export_demand_entry;
 extern const struct cmd_entry	cmd_help_entry;
 extern const struct cmd_entry	cmd_init_entry;
 extern const struct cmd_entry	cmd_interpreter_add_entry;
