@@ -7,10 +7,12 @@
 Suite	*args_suite(void);
 Suite	*availability_suite(void);
 Suite	*category_suite(void);
+Suite	*export_suite(void);
 Suite	*match_suite(void);
 Suite	*monitor_suite(void);
 Suite	*output_suite(void);
 Suite	*register_suite(void);
+Suite	*report_suite(void);
 Suite	*store_suite(void);
 Suite	*validate_suite(void);
 
