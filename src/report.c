@@ -1128,13 +1128,14 @@ chart_flagged(struct xw *x, const struct srow *v, size_t n,
 		free(tip);
 		svg_text(x, X0 - 8, y + 17, "end", NULL, v[i].label);
 		w = 240.0 * fmin(1.0, v[i].coverage);
-		svg_rect(x, X0, y + 6, w, 14, v[i].coverage <
-		    ri->params->shortage ? "warn" : "bar");
+		/* The flag, not the rounded coverage, says it is short. */
+		svg_rect(x, X0, y + 6, w, 14, strstr(v[i].flag, "SHORTAGE") !=
+		    NULL ? "warn" : "bar");
 		svg_text(x, X0 + w + 6, y + 17, NULL, NULL, fmt_pct(lab, 0, a));
 		svg_text(x, 480, y + 12, NULL, "flag", fl);
 		if (v[i].needed > 0)
-			xasprintf(&s, "mangler %s tolker", fmt_int(v[i].needed,
-			    b));
+			xasprintf(&s, "mangler %s %s", fmt_int(v[i].needed,
+			    b), v[i].needed == 1 ? "tolk" : "tolker");
 		else
 			s = xstrdup("dekket ved middels utnyttelse");
 		svg_text(x, 480, y + 25, NULL, "muted", s);
