@@ -90,7 +90,7 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	enum monitor_by		 by;
 	struct store		*st;
 	struct table		*t;
-	double			 v;
+	double			 v = 0;
 	int			 rc, year, half;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 9, 0, 0)) != 0)
@@ -144,7 +144,7 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	enum monitor_by		 by;
 	struct store		*st;
 	struct table		*groups, *top;
-	double			 y;
+	double			 y = 0;
 	int			 rc, year, half = 0;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 0, 0)) != 0)

@@ -444,7 +444,8 @@ match_rank(struct store *st, const struct request *r,
 		else
 			out->neligible++;
 	}
-	qsort(out->c, out->n, sizeof(*out->c), candidate_cmp);
+	if (out->n > 0)
+		qsort(out->c, out->n, sizeof(*out->c), candidate_cmp);
 	for (i = 0; i < out->neligible; i++)
 		out->c[i].rank = (int)i + 1;
 	free(conflicts);

@@ -458,7 +458,8 @@ monitor_sprak(struct store *st, const struct monitor_period *p,
 		rc = store_fail(st, err);
 		goto out;
 	}
-	qsort(rows, n, sizeof(*rows), sprak_cmp);
+	if (n > 0)
+		qsort(rows, n, sizeof(*rows), sprak_cmp);
 
 	table_col(t, "language", TCOL_STR);
 	table_col(t, "language_name", TCOL_STR);

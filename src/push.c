@@ -253,7 +253,8 @@ push_file(const struct push_opts *o, const char *name,
 	struct answer		 ans;
 	CURL			*c;
 	CURLcode		 cc = CURLE_OK;
-	char			 ebuf[CURL_ERROR_SIZE], *url, *line, why[160];
+	char			 ebuf[CURL_ERROR_SIZE], *url, *line;
+	char			 why[CURL_ERROR_SIZE + 64];
 	long			 wait, status = 0;
 	int			 max, rc = -1, again = 0;
 

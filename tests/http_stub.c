@@ -89,7 +89,7 @@ static void
 one(int c, const char *dir, int n)
 {
 	char		*buf, *end, *p;
-	size_t		 have = 0, want, cap = HEAD_MAX;
+	size_t		 have = 0, want, cap = HEAD_MAX, hlen;
 	ssize_t		 r;
 	long		 clen = 0;
 
@@ -121,15 +121,16 @@ one(int c, const char *dir, int n)
 			break;
 	}
 	save(dir, n, "head", buf, (size_t)(end - buf));
-	want = (size_t)(end - buf) + (size_t)(clen > 0 ? clen : 0);
+	hlen = (size_t)(end - buf);
+	want = hlen + (size_t)(clen > 0 ? clen : 0);
 	if (want > cap) {
 		cap = want;
 		if ((p = realloc(buf, cap + 1)) == NULL) {
 			free(buf);
 			return;
 		}
-		end = p + (end - buf);
 		buf = p;
+		end = buf + hlen;
 	}
 	while (have < want) {
 		if ((r = read(c, buf + have, want - have)) <= 0) {
