@@ -17,7 +17,7 @@
 #define CMD_DB_READ	0x1	/* needs an initialised database */
 #define CMD_DB_WRITE	0x2	/* changes it: one transaction */
 #define CMD_DB_CREATE	0x4	/* may create the database (init) */
-#define CMD_FMT_REPORT	0x8	/* a report: also --format xml and html */
+#define CMD_FMT_REPORT	0x10	/* a report: also --format xml and html */
 
 struct cmd_entry;
 struct store;

@@ -867,6 +867,15 @@ group_label(enum monitor_by by, const char *g)
 			return (xstrdup("Alle"));
 		break;
 	case BY_PROVIDER:
+		if (strcmp(g, "in-house") == 0)
+			return (xstrdup("egen tolketjeneste"));
+		if (strcmp(g, "public-service") == 0)
+			return (xstrdup("offentlig tolketjeneste"));
+		if (strcmp(g, "private-agency") == 0)
+			return (xstrdup("privat tolkeformidler"));
+		if (strcmp(g, "tolkreg") == 0)
+			return (xstrdup("bestilt i tolkreg"));
+		break;
 	case BY_BODY:
 		break;
 	}
@@ -1615,7 +1624,8 @@ lov_html(const struct report_info *ri, const struct table *t,
 	struct hcol			 cols[] = {
 		{ lov_key(ri->by), ri->by == BY_NONE ? "Gruppe" :
 		    ri->by == BY_SECTOR ? "Sektor" : ri->by == BY_COUNTY ?
-		    "Fylke" : "Organ", H_GROUP },
+		    "Fylke" : ri->by == BY_PROVIDER ? "Tolketjeneste" :
+		    "Organ", H_GROUP },
 		{ "assignments", "Oppdrag", H_INT },
 		{ "qualified", "Med kvalifisert tolk", H_INT },
 		{ "qualified_share", "Andel kvalifisert", H_PCT },
