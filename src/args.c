@@ -14,6 +14,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
+#include "tolkreg/output.h"
 #include "tolkreg/xmalloc.h"
 
 enum {
@@ -121,9 +122,15 @@ cmd_args(struct cmd_ctx *ctx, int argc, char **argv, const struct opt *opts,
 		rc = 1;
 		goto out;
 	}
-	if (format != NULL && format_parse(format, &ctx->format) == -1) {
-		tk_fail(ctx->err, TK_E_USAGE, "format",
-		    "'--format' must be table, csv or json");
+	if (format != NULL && (format_parse(format, &ctx->format) == -1 ||
+	    ((ctx->format == FMT_XML || ctx->format == FMT_HTML) &&
+	    !(ctx->entry->flags & CMD_FMT_REPORT)))) {
+		if (ctx->entry->flags & CMD_FMT_REPORT)
+			tk_fail(ctx->err, TK_E_USAGE, "format", "'--format'"
+			    " must be table, csv, json, xml or html");
+		else
+			tk_fail(ctx->err, TK_E_USAGE, "format", "'--format'"
+			    " must be table, csv or json");
 		goto out;
 	}
 	npos = argc - optind;

@@ -35,7 +35,9 @@ cmd_help_run(int argc, char **argv, struct cmd_ctx *ctx)
 			fprintf(ctx->out, "  %-22s %s\n", (*e)->name,
 			    (*e)->summary);
 		fputs("\nEvery command takes --help; listings and show take"
-		    " --format table|csv|json.\nSee tolkreg(1).\n", ctx->out);
+		    " --format table|csv|json,\nand the monitor reports also"
+		    " xml|html. See tolkreg(1) and tolkreg-monitor(7).\n",
+		    ctx->out);
 		return (0);
 	}
 	/* "help interpreter" lists the group; "help interpreter add" one. */

@@ -2,7 +2,9 @@
  * tolkreg monitor sprak|lov: Tolkemonitor SPRÅK (language demand and
  * coverage per half-year) and LOV (compliance with tolkeloven §§ 4, 6,
  * 7, 8 and 9) computed from the register's assignments. The indicators
- * are defined in tolkreg-monitor(7).
+ * are defined in tolkreg-monitor(7). Both are reports: besides table,
+ * CSV and JSON they are written as XML (schema/tolkemonitor.xsd) and as
+ * an HTML page with charts (report.h).
  */
 #include "config.h"
 
@@ -10,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
+#include "tolkreg/report.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_monitor_sprak_run(int, char **, struct cmd_ctx *);
@@ -24,10 +28,11 @@ static int	cmd_monitor_lov_run(int, char **, struct cmd_ctx *);
 const struct cmd_entry cmd_monitor_sprak_entry = {
 	.name = "monitor sprak",
 	.usage = "monitor sprak --period YYYYH1|YYYYH2 [--by sector|county]"
+	    " [--hours-full H] [--hours-part H] [--hours-occasional H]"
 	    " [--utilisation X] [--rising X] [--rising-min N] [--shortage X]"
 	    " [--format FORMAT]",
 	.summary = "Tolkemonitor SPRÅK: demand and coverage per language",
-	.flags = CMD_DB_READ,
+	.flags = CMD_DB_READ | CMD_FMT_REPORT,
 	.run = cmd_monitor_sprak_run
 };
 
@@ -36,7 +41,7 @@ const struct cmd_entry cmd_monitor_lov_entry = {
 	.usage = "monitor lov --year YYYY|--period YYYYHn"
 	    " [--by sector|county|provider|body] [--format FORMAT]",
 	.summary = "Tolkemonitor LOV: how bodies follow tolkeloven",
-	.flags = CMD_DB_READ,
+	.flags = CMD_DB_READ | CMD_FMT_REPORT,
 	.run = cmd_monitor_lov_run
 };
 
@@ -73,25 +78,34 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	const char		*period = NULL, *by_s = NULL, *util = NULL;
 	const char		*rising = NULL, *rmin = NULL, *shortage = NULL;
+	const char		*hfull = NULL, *hpart = NULL, *hocc = NULL;
 	const struct opt	 opts[] = { OPT_S("period", &period),
-	    OPT_S("by", &by_s), OPT_S("utilisation", &util),
-	    OPT_S("rising", &rising), OPT_S("rising-min", &rmin),
-	    OPT_S("shortage", &shortage) };
+	    OPT_S("by", &by_s), OPT_S("hours-full", &hfull),
+	    OPT_S("hours-part", &hpart), OPT_S("hours-occasional", &hocc),
+	    OPT_S("utilisation", &util), OPT_S("rising", &rising),
+	    OPT_S("rising-min", &rmin), OPT_S("shortage", &shortage) };
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
+	struct report_info	 ri;
 	enum monitor_by		 by;
 	struct store		*st;
 	struct table		*t;
-	double			 v;
+	double			 v = 0;
 	int			 rc, year, half;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 0, 0)) != 0)
+	if ((rc = cmd_args(ctx, argc, argv, opts, 9, 0, 0)) != 0)
 		return (rc == 1 ? 0 : -1);
 	sprak_params_init(&sp);
 	if (args_require("period", period, ctx->err) == -1 ||
 	    validate_period("period", period, &year, &half, ctx->err) == -1 ||
 	    monitor_period(year, half, &p, ctx->err) == -1 ||
 	    parse_by(by_s, &by, ctx->err) == -1 ||
+	    (hfull != NULL && parse_num("hours-full", hfull, 0, 168,
+	    &sp.hours_full, ctx->err) == -1) ||
+	    (hpart != NULL && parse_num("hours-part", hpart, 0, 168,
+	    &sp.hours_part, ctx->err) == -1) ||
+	    (hocc != NULL && parse_num("hours-occasional", hocc, 0, 168,
+	    &sp.hours_occasional, ctx->err) == -1) ||
 	    (util != NULL && parse_num("utilisation", util, 0.01, 1,
 	    &sp.utilisation, ctx->err) == -1) ||
 	    (rising != NULL && parse_num("rising", rising, 0, 100,
@@ -106,10 +120,15 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
+	ri.period = &p;
+	ri.by = by;
+	ri.params = &sp;
+	ri.generated = time(NULL);
 	t = table_new();
 	rc = monitor_sprak(st, &p, by, &sp, t, ctx->err);
 	if (rc == 0)
-		rc = table_write(t, ctx->format, ctx->out, ctx->err);
+		rc = report_sprak_write(&ri, t, ctx->format, ctx->out,
+		    ctx->err);
 	table_free(t);
 	return (rc);
 }
@@ -117,15 +136,15 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 static int
 cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const char *const names[] = { "groups", "no_guidelines" };
 	const char		*year_s = NULL, *period = NULL, *by_s = NULL;
 	const struct opt	 opts[] = { OPT_S("year", &year_s),
 	    OPT_S("period", &period), OPT_S("by", &by_s) };
 	struct monitor_period	 p;
+	struct report_info	 ri;
 	enum monitor_by		 by;
 	struct store		*st;
-	struct table		*tabs[2];
-	double			 y;
+	struct table		*groups, *top;
+	double			 y = 0;
 	int			 rc, year, half = 0;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 0, 0)) != 0)
@@ -144,13 +163,17 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    parse_by(by_s, &by, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
-	tabs[0] = table_new();
-	tabs[1] = table_new();
-	rc = monitor_lov(st, &p, by, tabs[0], tabs[1], ctx->err);
+	ri.period = &p;
+	ri.by = by;
+	ri.params = NULL;
+	ri.generated = time(NULL);
+	groups = table_new();
+	top = table_new();
+	rc = monitor_lov(st, &p, by, groups, top, ctx->err);
 	if (rc == 0)
-		rc = table_write_sections(names, tabs, 2, ctx->format,
-		    ctx->out, ctx->err);
-	table_free(tabs[1]);
-	table_free(tabs[0]);
+		rc = report_lov_write(&ri, groups, top, ctx->format, ctx->out,
+		    ctx->err);
+	table_free(top);
+	table_free(groups);
 	return (rc);
 }

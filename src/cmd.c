@@ -54,6 +54,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_token_create_entry,
 	&cmd_token_list_entry,
 	&cmd_token_revoke_entry,
+	&cmd_export_demand_entry,
 	&cmd_help_entry,
 	NULL
 };

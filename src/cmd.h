@@ -19,6 +19,7 @@
 #define CMD_DB_CREATE	0x4	/* may create the database (init) */
 #define CMD_DB_SELF	0x8	/* changes it in transactions of its own */
 				/* (import: one per file); not held back */
+#define CMD_FMT_REPORT	0x10	/* a report: also --format xml and html */
 
 struct cmd_entry;
 struct store;
@@ -71,6 +72,7 @@ extern const struct cmd_entry	cmd_credential_add_entry;
 extern const struct cmd_entry	cmd_credential_revoke_entry;
 extern const struct cmd_entry	cmd_demo_entry;
 extern const struct cmd_entry	cmd_export_entry;
+extern const struct cmd_entry	cmd_export_demand_entry;
 extern const struct cmd_entry	cmd_help_entry;
 extern const struct cmd_entry	cmd_import_entry;
 extern const struct cmd_entry	cmd_init_entry;

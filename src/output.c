@@ -41,6 +41,10 @@ format_parse(const char *s, enum tk_format *out)
 		*out = FMT_CSV;
 	else if (strcmp(s, "json") == 0)
 		*out = FMT_JSON;
+	else if (strcmp(s, "xml") == 0)
+		*out = FMT_XML;
+	else if (strcmp(s, "html") == 0)
+		*out = FMT_HTML;
 	else
 		return (-1);
 	return (0);
@@ -150,6 +154,40 @@ table_nrows(const struct table *t)
 	return (t->nrows);
 }
 
+/* Number of columns. */
+size_t
+table_ncols(const struct table *t)
+{
+	return (t->ncols);
+}
+
+/* Name of column c. */
+const char *
+table_col_name(const struct table *t, size_t c)
+{
+	return (c < t->ncols ? t->cols[c].name : "");
+}
+
+/* Type of column c. */
+enum tcol_type
+table_col_type(const struct table *t, size_t c)
+{
+	return (c < t->ncols ? t->cols[c].type : TCOL_STR);
+}
+
+/* The index of the column called name, or -1. */
+int
+table_col_find(const struct table *t, const char *name)
+{
+	size_t	c;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (strcmp(t->cols[c].name, name) == 0)
+			return ((int)c);
+	}
+	return (-1);
+}
+
 /* Cell (r, c), "" if never given. */
 const char *
 table_cell(const struct table *t, size_t r, size_t c)
@@ -159,6 +197,15 @@ table_cell(const struct table *t, size_t r, size_t c)
 	if (c >= t->ncols)
 		return ("");
 	return (i < t->next ? t->cells[i] : "");
+}
+
+/* Fail for a format that only reports have. */
+static int
+not_a_report(enum tk_format fmt, struct tk_error *err)
+{
+	return (tk_fail(err, TK_E_USAGE, "format", "'--format %s' is only"
+	    " for the Tolkemonitor reports", fmt == FMT_XML ? "xml" :
+	    "html"));
 }
 
 /* Fail with TK_E_IO if f has an error. */
@@ -341,6 +388,9 @@ table_write(const struct table *t, enum tk_format fmt, FILE *f,
 		write_json(j, f);
 		json_decref(j);
 		break;
+	case FMT_XML:
+	case FMT_HTML:
+		return (not_a_report(fmt, err));
 	}
 	return (io_check(f, err));
 }
@@ -384,6 +434,9 @@ table_write_record(const struct table *main, const char *const *names,
 		write_json(o, f);
 		json_decref(o);
 		break;
+	case FMT_XML:
+	case FMT_HTML:
+		return (not_a_report(fmt, err));
 	}
 	return (io_check(f, err));
 }
@@ -419,6 +472,9 @@ table_write_sections(const char *const *names, struct table *const *tables,
 		write_json(o, f);
 		json_decref(o);
 		break;
+	case FMT_XML:
+	case FMT_HTML:
+		return (not_a_report(fmt, err));
 	}
 	return (io_check(f, err));
 }

@@ -116,6 +116,12 @@ START_TEST(test_init_and_usage)
 	ck_assert_ptr_nonnull(strstr(errs, "'--lang' is required"));
 	ck_assert_int_eq(run("search", "--lang", "ara", "--format", "xml",
 	    NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: search: '--format' must be table,"
+	    " csv or json\nusage: tolkreg search --lang CODE [--category X]"
+	    " [--county NN] [--municipality KNR] [--gender F|M|X]"
+	    " [--modality MODALITY] [--format FORMAT]\n");
+	ck_assert_int_eq(run("search", "--lang", "ara", "--format=html",
+	    NULL), EX_USAGE);
 	ck_assert_int_eq(run("search", "--lang", "ara", "--category", "F",
 	    NULL), EX_DATAERR);
 	ck_assert_int_eq(run("search", "--lang", "ara", "--modality",

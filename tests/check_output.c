@@ -211,7 +211,11 @@ START_TEST(test_format_parse)
 	ck_assert_int_eq(f, FMT_JSON);
 	ck_assert_int_eq(format_parse("table", &f), 0);
 	ck_assert_int_eq(f, FMT_TABLE);
-	ck_assert_int_eq(format_parse("xml", &f), -1);
+	ck_assert_int_eq(format_parse("xml", &f), 0);
+	ck_assert_int_eq(f, FMT_XML);
+	ck_assert_int_eq(format_parse("html", &f), 0);
+	ck_assert_int_eq(f, FMT_HTML);
+	ck_assert_int_eq(format_parse("yaml", &f), -1);
 	ck_assert_int_eq(format_parse("CSV", &f), -1);
 }
 END_TEST

@@ -7,7 +7,9 @@
 /*
  * Tabular results and their three renderings: an aligned text table for
  * people, RFC 4180 CSV with a header row (libcsv), and JSON (jansson).
- * Commands build a table and write it; they never format by hand.
+ * Commands build a table and write it; they never format by hand. The
+ * Tolkemonitor reports can also be written as XML and HTML (report.h);
+ * table_write() and its siblings refuse those two formats.
  */
 
 struct json_t;
@@ -16,7 +18,9 @@ struct tk_error;
 enum tk_format {
 	FMT_TABLE,
 	FMT_CSV,
-	FMT_JSON
+	FMT_JSON,
+	FMT_XML,	/* reports only: schema/tolkemonitor.xsd */
+	FMT_HTML	/* reports only: one self-contained page */
 };
 
 enum tcol_type {
@@ -30,7 +34,7 @@ enum tcol_type {
 
 struct table;
 
-/* Parse "table", "csv" or "json". */
+/* Parse "table", "csv", "json", "xml" or "html". */
 int		 format_parse(const char *, enum tk_format *);
 
 /* A new, empty table. Owned: table_free(). */
@@ -48,6 +52,14 @@ void		 table_putf(struct table *, const char *, ...)
 void		 table_put_int(struct table *, long long);
 
 size_t		 table_nrows(const struct table *);
+size_t		 table_ncols(const struct table *);
+
+/* Name and type of column c (c < table_ncols()). Borrowed. */
+const char	*table_col_name(const struct table *, size_t);
+enum tcol_type	 table_col_type(const struct table *, size_t);
+
+/* The index of the column called name, or -1. */
+int		 table_col_find(const struct table *, const char *name);
 
 /* Cell (row, col), "" if never given. Borrowed. */
 const char	*table_cell(const struct table *, size_t, size_t);
@@ -67,7 +79,10 @@ struct json_t	*table_rows_json(const struct table *);
  */
 char		*table_rows_json_text(const struct table *, size_t *len);
 
-/* Write all rows: a table, CSV with a header, or a JSON array. */
+/*
+ * Write all rows: a table, CSV with a header, or a JSON array. FMT_XML
+ * and FMT_HTML fail with TK_E_USAGE: only reports have them.
+ */
 int		 table_write(const struct table *, enum tk_format, FILE *,
 		    struct tk_error *);
 
