@@ -122,23 +122,26 @@ category_register_sql(sqlite3 *db, struct tk_error *err)
 
 /*
  * The categories held on a date: (regno, lang, cat) from the credentials
- * valid on ?2, for interpreter ?1 or everyone when ?1 is 0, by regno.
+ * valid on ?2 of the interpreters WHO selects ("regno = ?1" for one, so
+ * that the credential index is used; "1" for everyone), by regno.
  * Distinct bits summed are the bits or-ed together.
  */
-#define CATEGORIES_AT \
+#define CATEGORIES_AT(WHO) \
 	" SELECT regno, lang, cat FROM (" \
 	"  SELECT l.regno, l.lang," \
 	"   tk_category(l.bits | coalesce(t.bits, 0)) AS cat" \
 	"  FROM (SELECT regno, lang, sum(DISTINCT tk_credbit(kind)) AS bits" \
-	"   FROM credential WHERE (?1 = 0 OR regno = ?1)" \
+	"   FROM credential WHERE " WHO \
 	"   AND lang IS NOT NULL AND obtained <= ?2" \
 	"   AND (revoked IS NULL OR revoked > ?2)" \
 	"   GROUP BY regno, lang) AS l" \
 	"  LEFT JOIN (SELECT regno, max(tk_credbit(kind)) AS bits" \
-	"   FROM credential WHERE (?1 = 0 OR regno = ?1) AND kind = 'tao'" \
+	"   FROM credential WHERE " WHO " AND kind = 'tao'" \
 	"   AND obtained <= ?2 AND (revoked IS NULL OR revoked > ?2)" \
 	"   GROUP BY regno) AS t ON t.regno = l.regno)" \
 	" WHERE cat IS NOT NULL"
+#define ONE	"regno = ?1"
+#define ALL	"?1 = 0"
 
 /*
  * Recompute the categories of interpreter regno, or of everyone when
@@ -148,18 +151,22 @@ static int
 refresh(struct store *st, int64_t regno, const char *today,
     struct tk_error *err)
 {
-	static const char	 del[] = "DELETE FROM qualification"
-	    " WHERE ?1 = 0 OR regno = ?1";
-	static const char	 ins[] =
-	    "INSERT INTO qualification (regno, lang, category) " CATEGORIES_AT;
+	static const char	 del_one[] = "DELETE FROM qualification"
+	    " WHERE regno = ?1";
+	static const char	 del_all[] = "DELETE FROM qualification"
+	    " WHERE ?1 = 0";
+	static const char	 ins_one[] = "INSERT INTO qualification"
+	    " (regno, lang, category) " CATEGORIES_AT(ONE);
+	static const char	 ins_all[] = "INSERT INTO qualification"
+	    " (regno, lang, category) " CATEGORIES_AT(ALL);
 	sqlite3_stmt		*s;
 
-	if ((s = store_stmt(st, del, err)) == NULL)
+	if ((s = store_stmt(st, regno != 0 ? del_one : del_all, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
 	if (store_step_done(st, s, err) == -1)
 		return (-1);
-	if ((s = store_stmt(st, ins, err)) == NULL)
+	if ((s = store_stmt(st, regno != 0 ? ins_one : ins_all, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
 	sqlite3_bind_text(s, 2, today, -1, SQLITE_TRANSIENT);
@@ -182,7 +189,8 @@ int
 category_at(struct store *st, int64_t regno, const char *lang,
     const char *date, char *out, struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT cat FROM (" CATEGORIES_AT ")"
+	static const char	 sql[] = "SELECT cat FROM (" CATEGORIES_AT(ONE)
+	    ")"
 	    " WHERE lang = ?3";
 	sqlite3_stmt		*s;
 	int			 rc;
@@ -206,7 +214,8 @@ category_snapshot(struct store *st, const char *date,
     int (*fn)(void *, int64_t, const char *, char), void *arg,
     struct tk_error *err)
 {
-	static const char	 sql[] = CATEGORIES_AT " ORDER BY regno, lang";
+	static const char	 sql[] = CATEGORIES_AT(ALL)
+	    " ORDER BY regno, lang";
 	sqlite3_stmt		*s;
 	int			 rc;
 

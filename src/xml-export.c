@@ -338,6 +338,11 @@ xml_export(struct store *st, const struct xml_export_opts *o, FILE *f,
 		return (tk_fail(err, TK_E_IO, NULL, "cannot start the XML"
 		    " writer"));
 	}
+	/*
+	 * One pass over a large file: read it through the bounded page
+	 * cache, not a memory map, so that memory stays flat as it grows.
+	 */
+	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	if (store_begin_read(st, err) == -1) {
 		xmlFreeTextWriter(xw.w);
 		return (-1);
