@@ -59,6 +59,8 @@ const struct route *route_table[] = {
 	&route_body_update,
 
 	&route_import,
+	&route_monitor_sprak,
+	&route_monitor_lov,
 	NULL
 };
 

@@ -59,5 +59,7 @@ extern const struct route	route_body_show;
 extern const struct route	route_body_update;
 
 extern const struct route	route_import;
+extern const struct route	route_monitor_sprak;
+extern const struct route	route_monitor_lov;
 
 #endif /* TOLKREG_ROUTES_H */

@@ -1190,6 +1190,51 @@ START_TEST(test_import)
 }
 END_TEST
 
+START_TEST(test_monitor)
+{
+	struct resp	r;
+
+	/* IMDi's reports: an admin token only. */
+	check("GET", "/v1/monitor/sprak?period=2026H1", NULL, NULL, 401,
+	    "unauthorized");
+	check("GET", "/v1/monitor/sprak?period=2026H1", t_ous, NULL, 403,
+	    "forbidden");
+	call(&r, "GET", "/v1/monitor/sprak?period=2026H1", t_admin, NULL);
+	expect(&r, 200, NULL);
+	ck_assert(json_is_array(r.json));
+	resp_free(&r);
+	call(&r, "GET", "/v1/monitor/sprak?period=2026H1&format=csv", t_admin,
+	    NULL);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_nonnull(strstr(r.text, "\"language\",\"language_name\""));
+	resp_free(&r);
+	call(&r, "GET", "/v1/monitor/lov?year=2026&format=xml", t_admin,
+	    NULL);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_nonnull(strstr(r.text,
+	    "urn:no:imdi:tolkreg:tolkemonitor:1"));
+	resp_free(&r);
+	call(&r, "GET", "/v1/monitor/lov?period=2026H1&by=sector&format=html",
+	    t_admin, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_nonnull(strstr(r.text, "<svg"));
+	resp_free(&r);
+	call(&r, "GET", "/v1/monitor/lov?year=2026", t_admin, NULL);
+	expect(&r, 200, NULL);
+	ck_assert(json_is_array(json_object_get(r.json, "groups")));
+	resp_free(&r);
+	check("GET", "/v1/monitor/sprak", t_admin, NULL, 400, "invalid");
+	check("GET", "/v1/monitor/sprak?period=2026H3", t_admin, NULL, 400,
+	    "invalid");
+	check("GET", "/v1/monitor/lov?year=2026&period=2026H1", t_admin, NULL,
+	    400, "invalid");
+	check("GET", "/v1/monitor/lov?year=2026&format=pdf", t_admin, NULL,
+	    400, "invalid");
+	check("GET", "/v1/monitor/lov?year=2026&by=colour", t_admin, NULL,
+	    400, "invalid");
+}
+END_TEST
+
 START_TEST(test_graceful_stop)
 {
 	struct sockaddr_in	 sa;
@@ -1284,6 +1329,7 @@ http_suite(void)
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_concurrent_booking);
 	tcase_add_test(tc, test_import);
+	tcase_add_test(tc, test_monitor);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("shutdown");
