@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "args.h"
@@ -21,6 +22,7 @@
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
+#include "tolkreg/report.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
@@ -207,6 +209,65 @@ tour_sprak(struct cmd_ctx *ctx, struct store *st,
 	return (rc);
 }
 
+/*
+ * Write the SPRÅK and LOV reports for period p as HTML next to the
+ * database, and say where.
+ */
+static int
+tour_reports(struct cmd_ctx *ctx, struct store *st,
+    const struct monitor_period *p)
+{
+	struct sprak_params	 sp;
+	struct report_info	 ri;
+	struct table		*t, *top;
+	char			 dir[4096], path[4200], *slash;
+	FILE			*f;
+	int			 rc, i;
+
+	snprintf(dir, sizeof(dir), "%s", ctx->dbpath);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	sprak_params_init(&sp);
+	ri.period = p;
+	ri.by = BY_NONE;
+	ri.params = &sp;
+	ri.generated = time(NULL);
+	heading(ctx->out, "Reports");
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/tolkemonitor-%s-%s.html", dir,
+		    i == 0 ? "sprak" : "lov", p->label);
+		if ((f = fopen(path, "w")) == NULL)
+			return (tk_fail(ctx->err, TK_E_IO, NULL, "cannot write"
+			    " '%s'", path));
+		t = table_new();
+		top = table_new();
+		if (i == 0) {
+			rc = monitor_sprak(st, p, BY_NONE, &sp, t, ctx->err);
+			if (rc == 0)
+				rc = report_sprak_write(&ri, t, FMT_HTML, f,
+				    ctx->err);
+		} else {
+			ri.params = NULL;
+			rc = monitor_lov(st, p, BY_NONE, t, top, ctx->err);
+			if (rc == 0)
+				rc = report_lov_write(&ri, t, top, FMT_HTML, f,
+				    ctx->err);
+		}
+		table_free(t);
+		table_free(top);
+		if (fclose(f) == EOF && rc == 0)
+			rc = tk_fail(ctx->err, TK_E_IO, NULL, "cannot write"
+			    " '%s'", path);
+		if (rc == -1)
+			return (-1);
+		fprintf(ctx->out, "%s %s\n", i == 0 ? "SPRÅK:" : "LOV:  ",
+		    path);
+	}
+	return (0);
+}
+
 /* LOV headline figures for the last complete half-year. */
 static int
 tour_lov(struct cmd_ctx *ctx, struct store *st,
@@ -302,7 +363,8 @@ cmd_demo_run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (tour_search(ctx, st, today) == -1 ||
 	    tour_booking(ctx, st, p.until) == -1 ||
 	    tour_sprak(ctx, st, &period) == -1 ||
-	    tour_lov(ctx, st, &period) == -1)
+	    tour_lov(ctx, st, &period) == -1 ||
+	    tour_reports(ctx, st, &period) == -1)
 		return (-1);
 	fprintf(ctx->out, "\nExplore: TOLKREG_DB=%s tolkreg help\n",
 	    ctx->dbpath);
