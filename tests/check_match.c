@@ -34,27 +34,8 @@ static int		 nfnr;
 static void
 next_fnr(char out[12])
 {
-	static const int	w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
-	static const int	w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
-	int			i, s, k1, k2;
-
-	for (;;) {
-		nfnr++;
-		snprintf(out, 12, "%02u0180%03u", (unsigned)(nfnr / 100) % 28 +
-		    1, (unsigned)nfnr % 100 + 100);
-		for (s = 0, i = 0; i < 9; i++)
-			s += (out[i] - '0') * w1[i];
-		if ((k1 = (11 - s % 11) % 11) == 10)
-			continue;
-		out[9] = (char)('0' + k1);
-		for (s = 0, i = 0; i < 10; i++)
-			s += (out[i] - '0') * w2[i];
-		if ((k2 = (11 - s % 11) % 11) == 10)
-			continue;
-		out[10] = (char)('0' + k2);
-		out[11] = '\0';
-		return;
-	}
+	nfnr++;
+	make_fnr(out, nfnr / 100 % 28 + 1, 1, 80, nfnr % 100 * 5 + 100);
 }
 
 /* An interpreter with a category in ara: 'A', 'C' or 'E'. */
