@@ -476,7 +476,7 @@ main(int argc, char **argv)
 			return (74);
 		}
 		fprintf(f, "# Benchmark results\n\n"
-		    "Written by `tools/bench/match`; every figure is next to"
+		    "Written by `tools/bench/run` or `tools/bench/match`; every figure is next to"
 		    " a floor measured on the same database in the same"
 		    " run.\n\n"
 		    "Machine: %s %s, %ld cores, %.1f GiB memory,"
