@@ -765,13 +765,11 @@ validate_text(const char *field, const char *value, size_t max,
 void
 tk_today(char out[DATE_BUFLEN])
 {
-	struct tm	tm;
-	time_t		now;
+	char	when[TIME_BUFLEN];
 
-	now = time(NULL);
-	if (localtime_r(&now, &tm) == NULL ||
-	    strftime(out, DATE_BUFLEN, "%Y-%m-%d", &tm) == 0)
-		snprintf(out, DATE_BUFLEN, "1970-01-01");
+	/* The register's day is Oslo's, whatever zone the server runs in. */
+	tk_time_format(time(NULL), when);
+	snprintf(out, DATE_BUFLEN, "%.10s", when);
 }
 
 /* Seconds Europe/Oslo is ahead of UTC at instant t. */

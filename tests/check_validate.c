@@ -1247,12 +1247,15 @@ START_TEST(today_format)
 	tk_error_clear(&err);
 	ck_assert_msg(validate_date("today", out, &err) == 0, "%s: %s", out,
 	    err.msg);
-	ck_assert_ptr_nonnull(localtime_r(&now, &tm));
+	/* Oslo's date: UTC shifted by Oslo's offset at the time. */
+	now += tk_oslo_offset(now);
+	ck_assert_ptr_nonnull(gmtime_r(&now, &tm));
 	strftime(want, sizeof(want), "%Y-%m-%d", &tm);
 	if (strcmp(out, want) != 0) {
 		/* Midnight passed between the two calls: ask again. */
 		now = time(NULL);
-		localtime_r(&now, &tm);
+		now += tk_oslo_offset(now);
+		gmtime_r(&now, &tm);
 		strftime(want, sizeof(want), "%Y-%m-%d", &tm);
 		tk_today(out);
 	}

@@ -98,7 +98,7 @@ int	 tk_oslo_offset(time_t t);
 /* Format t as Europe/Oslo local time "YYYY-MM-DDTHH:MM:SS+01:00". */
 void	 tk_time_format(time_t t, char out[TIME_BUFLEN]);
 
-/* Today's date (local time) as "YYYY-MM-DD". */
+/* Today's date in Europe/Oslo as "YYYY-MM-DD", whatever the process's zone. */
 void	 tk_today(char out[DATE_BUFLEN]);
 
 #endif /* TOLKREG_VALIDATE_H */
