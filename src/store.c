@@ -93,6 +93,26 @@ store_schema_version(struct store *st)
 	return (v);
 }
 
+/* The generation of the register. */
+int64_t
+store_register_gen(struct store *st, struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT gen FROM register_gen"
+	    " WHERE id = 1";
+	sqlite3_stmt		*s;
+	int64_t			 gen;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return (store_fail(st, err));
+	}
+	gen = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return (gen);
+}
+
 /* Apply every migration newer than the database, each in a transaction. */
 static int
 migrate(struct store *st, struct tk_error *err)

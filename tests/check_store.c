@@ -276,6 +276,38 @@ START_TEST(test_audit_append_only)
 }
 END_TEST
 
+START_TEST(test_register_gen)
+{
+	struct tk_error	err;
+	int64_t		g0, g1, g2;
+
+	tk_error_clear(&err);
+	ck_assert_int_ge(g0 = store_register_gen(st, &err), 0);
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO interpreter"
+	    " (regno, name, pnr, gender, email, phone, municipality,"
+	    " availability, modalities, created) VALUES (7, 'A', '01010100000',"
+	    " 'F', 'a@b.no', '+4799999999', '0301', 'full', 7, 'now')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_gt(g1 = store_register_gen(st, &err), g0);
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO qualification"
+	    " VALUES (7, 'ara', 'C')", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_gt(g2 = store_register_gen(st, &err), g1);
+	/* A body and a booking are not the register. */
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO body (orgnr,"
+	    " name, sector, municipality, guidelines, created) VALUES"
+	    " ('974760673', 'x', 'health', '0301', 'none', 'now');"
+	    " INSERT INTO request (body, lang, start, minutes, modality,"
+	    " regno, busy_from, busy_to, state, created) VALUES ('974760673',"
+	    " 'ara', 0, 60, 'video', 7, 0, 3600, 'booked', 'now')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(store_register_gen(st, &err), g2);
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE interpreter SET"
+	    " status = 'suspended' WHERE regno = 7", NULL, NULL, NULL),
+	    SQLITE_OK);
+	ck_assert_int_gt(store_register_gen(st, &err), g2);
+}
+END_TEST
+
 START_TEST(test_foreign_keys_enforced)
 {
 	ck_assert_int_ne(sqlite3_exec(store_db(st), "INSERT INTO body (orgnr,"
@@ -338,6 +370,7 @@ store_suite(void)
 	tc = tcase_create("rules");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_audit_append_only);
+	tcase_add_test(tc, test_register_gen);
 	tcase_add_test(tc, test_foreign_keys_enforced);
 	tcase_add_test(tc, test_haversine);
 	suite_add_tcase(s, tc);

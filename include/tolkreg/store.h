@@ -1,6 +1,8 @@
 #ifndef TOLKREG_STORE_H
 #define TOLKREG_STORE_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 /*
@@ -79,6 +81,14 @@ const char	*store_actor(const struct store *);
 /* Run a statement that returns no rows; 0 or -1. */
 int		 store_step_done(struct store *, sqlite3_stmt *,
 		    struct tk_error *);
+
+/*
+ * The generation of the register (schema 6): moves on with every change
+ * to interpreters, their credentials, qualifications, listing events and
+ * warnings, never with bookings. Read it inside the snapshot whose
+ * reads it vouches for. -1 on failure.
+ */
+int64_t		 store_register_gen(struct store *, struct tk_error *);
 
 /* Text of column i, "" for NULL. Borrowed until the next step. */
 const char	*store_text(sqlite3_stmt *, int);
