@@ -8,7 +8,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "http_stub.h"
 
@@ -35,7 +34,7 @@ main(int argc, char **argv)
 		perror("http-stub: port file");
 		return (73);
 	}
+	/* The daemon closes the listening socket when it stops. */
 	http_stub_serve(fd, argv[1], statuses, (size_t)n);
-	close(fd);
 	return (0);
 }

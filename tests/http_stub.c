@@ -1,25 +1,47 @@
 /*
- * A tiny HTTP receiver for the delivery tests (http_stub.h): enough of
- * HTTP/1.1 for libcurl's PUT with a Content-Length, no more.
+ * The test receiver of http_stub.h, on libmicrohttpd: one thread runs
+ * the daemon's event loop on the listening socket it is given, answers
+ * each request with the next status of its script and stops when the
+ * script is used up (or after a minute with nothing to do).
  */
 #include "config.h"
 
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <microhttpd.h>
 
 #include "http_stub.h"
 
-#define HEAD_MAX	16384
+#define IDLE_SECONDS	60
+
+/* The script and where it has got to. */
+struct script {
+	const char	*dir;
+	const int	*statuses;
+	size_t		 n;
+	size_t		 received;	/* requests read in full */
+	size_t		 finished;	/* requests answered or dropped */
+	time_t		 last;		/* time of the last activity */
+};
+
+/* One request being read. */
+struct upload {
+	char	*head;
+	size_t	 hlen;
+	char	*body;
+	size_t	 blen;
+};
 
 /* Listen on 127.0.0.1 at a free port. */
 int
@@ -46,135 +68,154 @@ http_stub_listen(int *port)
 	return (fd);
 }
 
+/* Append len bytes to *buf of *have bytes. */
+static int
+append(char **buf, size_t *have, const char *data, size_t len)
+{
+	char	*p;
+
+	if ((p = realloc(*buf, *have + len + 1)) == NULL)
+		return (-1);
+	memcpy(p + *have, data, len);
+	*have += len;
+	p[*have] = '\0';
+	*buf = p;
+	return (0);
+}
+
+/* Add one header line to the saved head, as it came. */
+static enum MHD_Result
+head_line(void *arg, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct upload	*u = arg;
+
+	(void)kind;
+	if (append(&u->head, &u->hlen, key, strlen(key)) == -1 ||
+	    append(&u->head, &u->hlen, ": ", 2) == -1 ||
+	    append(&u->head, &u->hlen, value != NULL ? value : "",
+	    value != NULL ? strlen(value) : 0) == -1 ||
+	    append(&u->head, &u->hlen, "\r\n", 2) == -1)
+		return (MHD_NO);
+	return (MHD_YES);
+}
+
 /* Save len bytes as dir/req-n.ext. */
 static void
-save(const char *dir, int n, const char *ext, const char *data, size_t len)
+save(const char *dir, size_t n, const char *ext, const char *data,
+    size_t len)
 {
 	char	 path[512];
 	FILE	*f;
 
-	snprintf(path, sizeof(path), "%s/req-%d.%s", dir, n, ext);
+	snprintf(path, sizeof(path), "%s/req-%zu.%s", dir, n, ext);
 	if ((f = fopen(path, "wb")) == NULL)
 		return;
-	fwrite(data, 1, len, f);
+	if (len > 0)
+		fwrite(data, 1, len, f);
 	fclose(f);
 }
 
-/* The reason phrase of a status. */
-static const char *
-reason(int status)
+/* Read each request whole, save it, answer with the script's status. */
+static enum MHD_Result
+handle(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *data,
+    size_t *size, void **state)
 {
-	switch (status) {
-	case 200:
-		return ("OK");
-	case 201:
-		return ("Created");
-	case 204:
-		return ("No Content");
-	case 403:
-		return ("Forbidden");
-	case 404:
-		return ("Not Found");
-	case 500:
-		return ("Internal Server Error");
-	case 503:
-		return ("Service Unavailable");
-	default:
-		return ("Status");
+	struct script		*sc = cls;
+	struct upload		*u = *state;
+	struct MHD_Response	*resp;
+	enum MHD_Result		 rv;
+	int			 status;
+
+	sc->last = time(NULL);
+	if (u == NULL) {
+		if ((u = calloc(1, sizeof(*u))) == NULL)
+			return (MHD_NO);
+		*state = u;
+		if (append(&u->head, &u->hlen, method, strlen(method)) == -1 ||
+		    append(&u->head, &u->hlen, " ", 1) == -1 ||
+		    append(&u->head, &u->hlen, url, strlen(url)) == -1 ||
+		    append(&u->head, &u->hlen, " ", 1) == -1 ||
+		    append(&u->head, &u->hlen, version, strlen(version)) ==
+		    -1 || append(&u->head, &u->hlen, "\r\n", 2) == -1 ||
+		    MHD_get_connection_values(c, MHD_HEADER_KIND, head_line,
+		    u) < 0 || append(&u->head, &u->hlen, "\r\n", 2) == -1)
+			return (MHD_NO);
+		return (MHD_YES);
 	}
+	if (*size > 0) {
+		if (append(&u->body, &u->blen, data, *size) == -1)
+			return (MHD_NO);
+		*size = 0;
+		return (MHD_YES);
+	}
+	if (sc->received == sc->n)
+		return (MHD_NO);	/* beyond the script */
+	status = sc->statuses[sc->received++];
+	save(sc->dir, sc->received, "head", u->head, u->hlen);
+	save(sc->dir, sc->received, "body", u->body, u->blen);
+	if (status < 0) {
+		/* Read it, keep the client waiting, then hang up. */
+		sleep((unsigned int)-status);
+		return (MHD_NO);
+	}
+	resp = MHD_create_response_from_buffer(3, (void *)"ok\n",
+	    MHD_RESPMEM_PERSISTENT);
+	if (resp == NULL)
+		return (MHD_NO);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	    "text/plain");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+	rv = MHD_queue_response(c, (unsigned int)status, resp);
+	MHD_destroy_response(resp);
+	return (rv);
 }
 
-/* Read one request from c; save it as number n. */
+/* A request is over, answered or not: free what it held. */
 static void
-one(int c, const char *dir, int n)
+completed(void *cls, struct MHD_Connection *c, void **state,
+    enum MHD_RequestTerminationCode why)
 {
-	char		*buf, *end, *p;
-	size_t		 have = 0, want, cap = HEAD_MAX, hlen;
-	ssize_t		 r;
-	long		 clen = 0;
+	struct script	*sc = cls;
+	struct upload	*u = *state;
 
-	buf = malloc(cap + 1);
-	if (buf == NULL)
-		return;
-	/* The head, up to the blank line. */
-	for (;;) {
-		if (have == HEAD_MAX) {
-			free(buf);
-			return;
-		}
-		if ((r = read(c, buf + have, HEAD_MAX - have)) <= 0) {
-			if (r == -1 && errno == EINTR)
-				continue;
-			free(buf);
-			return;
-		}
-		have += (size_t)r;
-		buf[have] = '\0';
-		if ((end = strstr(buf, "\r\n\r\n")) != NULL)
-			break;
+	(void)c;
+	(void)why;
+	if (u != NULL) {
+		free(u->head);
+		free(u->body);
+		free(u);
+		*state = NULL;
 	}
-	end += 4;
-	for (p = buf; p < end; p = strstr(p, "\r\n") + 2) {
-		if (strncasecmp(p, "Content-Length:", 15) == 0)
-			clen = strtol(p + 15, NULL, 10);
-		if (strstr(p, "\r\n") == NULL)
-			break;
-	}
-	save(dir, n, "head", buf, (size_t)(end - buf));
-	hlen = (size_t)(end - buf);
-	want = hlen + (size_t)(clen > 0 ? clen : 0);
-	if (want > cap) {
-		cap = want;
-		if ((p = realloc(buf, cap + 1)) == NULL) {
-			free(buf);
-			return;
-		}
-		buf = p;
-		end = buf + hlen;
-	}
-	while (have < want) {
-		if ((r = read(c, buf + have, want - have)) <= 0) {
-			if (r == -1 && errno == EINTR)
-				continue;
-			break;
-		}
-		have += (size_t)r;
-	}
-	save(dir, n, "body", end, have - (size_t)(end - buf));
-	free(buf);
+	sc->finished = sc->received;
+	sc->last = time(NULL);
 }
 
 /* Serve the script on fd. */
 void
 http_stub_serve(int fd, const char *dir, const int *statuses, size_t n)
 {
-	struct pollfd	pfd;
-	char		resp[256];
-	size_t		i;
-	int		c, len;
+	struct script		 sc;
+	struct MHD_Daemon	*d;
 
 	signal(SIGPIPE, SIG_IGN);
-	for (i = 0; i < n; i++) {
-		pfd.fd = fd;
-		pfd.events = POLLIN;
-		if (poll(&pfd, 1, 60000) <= 0)
-			return;		/* nobody came: give up */
-		if ((c = accept(fd, NULL, NULL)) == -1)
-			return;
-		one(c, dir, (int)i + 1);
-		if (statuses[i] < 0) {
-			sleep((unsigned)-statuses[i]);
-			close(c);
-			continue;
-		}
-		len = snprintf(resp, sizeof(resp), "HTTP/1.1 %d %s\r\n"
-		    "Content-Type: text/plain\r\nContent-Length: 3\r\n"
-		    "Connection: close\r\n\r\nok\n", statuses[i],
-		    reason(statuses[i]));
-		if (write(c, resp, (size_t)len) == -1)
-			(void)0;
-		close(c);
+	memset(&sc, 0, sizeof(sc));
+	sc.dir = dir;
+	sc.statuses = statuses;
+	sc.n = n;
+	sc.last = time(NULL);
+	d = MHD_start_daemon(MHD_NO_FLAG, 0, NULL, NULL, handle, &sc,
+	    MHD_OPTION_LISTEN_SOCKET, fd,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, &sc,
+	    MHD_OPTION_END);
+	if (d == NULL)
+		return;
+	while (sc.finished < n && time(NULL) - sc.last < IDLE_SECONDS) {
+		if (MHD_run_wait(d, 100) != MHD_YES)
+			break;
 	}
+	MHD_stop_daemon(d);
 }
 
 /* Fork a child that serves the script. */
@@ -195,7 +236,6 @@ http_stub_start(struct http_stub *s, const char *dir, const int *statuses,
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		http_stub_serve(fd, dir, statuses, n);
-		close(fd);
 		_exit(0);
 	}
 	close(fd);

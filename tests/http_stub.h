@@ -5,8 +5,8 @@
 #include <sys/types.h>
 
 /*
- * A tiny HTTP/1.1 receiver on 127.0.0.1 for the delivery tests, with
- * plain sockets: it answers one request per connection with the next
+ * A small HTTP/1.1 receiver on 127.0.0.1 for the delivery tests, on
+ * libmicrohttpd: it answers one request per connection with the next
  * status of a script, and saves each request's head and body as
  * DIR/req-N.head and DIR/req-N.body (N from 1). A negative status -S
  * reads the request, then waits S seconds and closes without answering,
