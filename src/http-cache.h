@@ -15,7 +15,8 @@
  * Bounded twice: at most the number of slots given to hcache_new(), and
  * at most HCACHE_BYTES of answers (counted as body, key and
  * HCACHE_OVERHEAD each); the least recently used entry makes room. An
- * answer larger than HCACHE_ENTRY_MAX is not kept.
+ * answer larger than HCACHE_ENTRY_MAX is not kept. A lookup compares
+ * the hashes of every slot, which is why tolkregd allows at most 4096.
  */
 
 struct MHD_Response;

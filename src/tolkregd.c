@@ -118,7 +118,7 @@ main(int argc, char **argv)
 			c.port_file = optarg;
 			break;
 		case 'C':
-			if (number("cache", optarg, 0, 65536,
+			if (number("cache", optarg, 0, 4096,
 			    &c.cache_slots) == -1)
 				return (EX_USAGE);
 			break;
