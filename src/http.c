@@ -61,6 +61,7 @@ struct conn_state {
 
 static const struct http_config	*cfg;
 static pthread_key_t		 store_key;
+static pthread_key_t		 cache_key;
 static atomic_int		 inflight;
 static atomic_int		 stopping;
 
@@ -112,6 +113,29 @@ thread_store(struct tk_error *err)
 	return (st);
 }
 
+/* Free a worker thread's answer cache when the thread ends. */
+static void
+cache_destroy(void *p)
+{
+	hcache_free(p);
+}
+
+/* This worker thread's answer cache, made on first use. */
+static struct hcache *
+thread_cache(void)
+{
+	struct hcache	*hc;
+
+	if ((hc = pthread_getspecific(cache_key)) != NULL)
+		return (hc);
+	hc = hcache_new(cfg->cache_slots);
+	if (pthread_setspecific(cache_key, hc) != 0) {
+		hcache_free(hc);
+		return (NULL);
+	}
+	return (hc);
+}
+
 /*
  * Copy url into out for the log: printable ASCII only, and every run of
  * eleven or more digits (a personal number typed into a path) masked.
@@ -145,16 +169,17 @@ json_text(const char *s)
 }
 
 /*
- * Queue status with text (stolen, may be NULL) or else j (stolen, may be
- * NULL) as the body, and the headers given.
+ * A response with text (stolen, may be NULL) or else j (stolen, may be
+ * NULL) as the body, and the headers for status given; its body length
+ * in *lenp. NULL when libmicrohttpd cannot make one.
  */
-static enum MHD_Result
-answer_text(struct MHD_Connection *c, struct conn_state *cs,
-    unsigned int status, char *text, size_t len, json_t *j,
-    const char *location, const char *allow, const char *type)
+static struct MHD_Response *
+response_new(unsigned int *statusp, char *text, size_t len, json_t *j,
+    const char *location, const char *allow, const char *type,
+    size_t *lenp)
 {
 	struct MHD_Response	*r;
-	enum MHD_Result		 ret;
+	unsigned int		 status = *statusp;
 
 	if (text == NULL && j != NULL) {
 		text = json_dumps(j, JSON_COMPACT);
@@ -171,7 +196,7 @@ answer_text(struct MHD_Connection *c, struct conn_state *cs,
 	    MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (r == NULL) {
 		free(text);
-		return (MHD_NO);
+		return (NULL);
 	}
 	if (text != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -188,9 +213,58 @@ answer_text(struct MHD_Connection *c, struct conn_state *cs,
 		MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
 	if (atomic_load(&stopping))
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+	*statusp = status;
+	*lenp = len;
+	return (r);
+}
+
+/*
+ * Queue status with text (stolen, may be NULL) or else j (stolen, may be
+ * NULL) as the body, and the headers given.
+ */
+static enum MHD_Result
+answer_text(struct MHD_Connection *c, struct conn_state *cs,
+    unsigned int status, char *text, size_t len, json_t *j,
+    const char *location, const char *allow, const char *type)
+{
+	struct MHD_Response	*r;
+	enum MHD_Result		 ret;
+
+	r = response_new(&status, text, len, j, location, allow, type, &len);
+	if (r == NULL)
+		return (MHD_NO);
 	ret = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	cs->status = status;
+	return (ret);
+}
+
+/*
+ * Queue a 200 answer of a public route and keep it in this thread's
+ * cache under the key http_cache() made.
+ */
+static enum MHD_Result
+answer_cached(struct MHD_Connection *c, struct conn_state *cs,
+    struct http_req *rq)
+{
+	struct MHD_Response	*r;
+	struct hcache		*hc;
+	enum MHD_Result		 ret;
+	unsigned int		 status = MHD_HTTP_OK;
+	size_t			 len;
+
+	r = response_new(&status, rq->reply_text, rq->reply_len, rq->reply,
+	    NULL, NULL, rq->content_type, &len);
+	rq->reply = NULL;
+	rq->reply_text = NULL;
+	if (r == NULL)
+		return (MHD_NO);
+	ret = MHD_queue_response(c, status, r);
+	cs->status = status;
+	if (ret != MHD_YES || status != MHD_HTTP_OK ||
+	    atomic_load(&stopping) || (hc = thread_cache()) == NULL ||
+	    hcache_put(hc, rq->cache_key, rq->cache_gen, r, len) == -1)
+		MHD_destroy_response(r);
 	return (ret);
 }
 
@@ -526,6 +600,12 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 	}
 	if (rc == -1)
 		ret = answer_fail(c, cs, &err, rq.fail_status);
+	else if (rq.cached != NULL) {
+		ret = MHD_queue_response(c, MHD_HTTP_OK, rq.cached);
+		cs->status = MHD_HTTP_OK;
+	} else if (rq.cache_key[0] != '\0' && (rq.status == 0 ||
+	    rq.status == MHD_HTTP_OK) && rq.location[0] == '\0')
+		ret = answer_cached(c, cs, &rq);
 	else {
 		ret = answer_text(c, cs, rq.status != 0 ? rq.status :
 		    MHD_HTTP_OK, rq.reply_text, rq.reply_len, rq.reply,
@@ -870,6 +950,40 @@ http_strdup(struct http_req *rq, const char *s)
 	return (rq->pool[rq->npool++]);
 }
 
+int
+http_cache(struct http_req *rq, const char *today, const char *fmt, ...)
+{
+	struct hcache	*hc;
+	va_list		 ap;
+	int64_t		 gen;
+	int		 n, k;
+
+	rq->cache_key[0] = '\0';
+	rq->cached = NULL;
+	if (cfg->cache_slots == 0 || rq->who.role != ROLE_ANONYMOUS ||
+	    (rq->route->flags & ROUTE_WRITE) || atomic_load(&stopping))
+		return (0);
+	n = snprintf(rq->cache_key, sizeof(rq->cache_key), "%s ", today);
+	va_start(ap, fmt);
+	k = vsnprintf(rq->cache_key + n, sizeof(rq->cache_key) - (size_t)n,
+	    fmt, ap);
+	va_end(ap);
+	if (k < 0 || (size_t)(n + k) >= sizeof(rq->cache_key)) {
+		/* Too long a query to be a key: answer it uncached. */
+		rq->cache_key[0] = '\0';
+		return (0);
+	}
+	if ((gen = store_register_gen(rq->store, rq->err)) == -1) {
+		rq->cache_key[0] = '\0';
+		return (-1);
+	}
+	rq->cache_gen = gen;
+	if ((hc = thread_cache()) == NULL)
+		return (0);
+	rq->cached = hcache_get(hc, rq->cache_key, gen);
+	return (rq->cached != NULL);
+}
+
 /* Read a PEM file into a string; NULL with a log line on failure. */
 static char *
 read_pem(const char *path)
@@ -1020,6 +1134,12 @@ http_serve(const struct http_config *c)
 		status = EX_OSERR;
 		goto out;
 	}
+	if (pthread_key_create(&cache_key, cache_destroy) != 0) {
+		http_log("cannot make a thread key");
+		pthread_key_delete(store_key);
+		status = EX_OSERR;
+		goto out;
+	}
 	/* Workers inherit the mask: only this thread takes the signals. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -1044,8 +1164,9 @@ http_serve(const struct http_config *c)
 		status = EX_CANTCREAT;
 		goto out_key;
 	}
-	http_log("listening on %s, port %u, %u threads%s", c->listen, port,
-	    c->threads, c->tls_cert != NULL ? ", TLS" : "");
+	http_log("listening on %s, port %u, %u threads%s, cache of %u"
+	    " answers per thread", c->listen, port, c->threads,
+	    c->tls_cert != NULL ? ", TLS" : "", c->cache_slots);
 
 	for (;;) {
 		if (sigwait(&set, &sig) != 0)
@@ -1069,6 +1190,7 @@ http_serve(const struct http_config *c)
 	MHD_stop_daemon(d);
 	http_log("stopped");
 out_key:
+	pthread_key_delete(cache_key);
 	pthread_key_delete(store_key);
 out:
 	free(cert);

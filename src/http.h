@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "http-cache.h"
 #include "tolkreg/token.h"
 
 /*
@@ -89,6 +90,10 @@ struct http_req {
 	/* Strings made from the body, freed with the request. */
 	char			**pool;
 	size_t			 npool;
+	/* Set by http_cache(): the answer's key, its generation, a hit. */
+	char			 cache_key[HCACHE_KEY_MAX];
+	int64_t			 cache_gen;
+	struct MHD_Response	*cached;	/* borrowed from the cache */
 };
 
 /* Kinds of JSON body field. */
@@ -166,6 +171,21 @@ int		 http_reply_row(struct http_req *, unsigned int status,
 /* A copy of s that lives as long as the request. */
 const char	*http_strdup(struct http_req *, const char *s);
 
+/*
+ * For a public GET (R_ANY, no ROUTE_WRITE) whose parameters are parsed
+ * and valid, before it reads anything: the key of its answer is today
+ * and the printf-style rest, which must name the route and every
+ * parameter in a canonical form. Reads the generation of the register
+ * as the first read of the route's snapshot. Returns 1 when this
+ * thread's cache holds the answer (run() returns 0 at once and the
+ * dispatcher sends it), 0 to answer as usual (a 200 answer is then
+ * kept), -1 on failure. Only anonymous callers are served from the
+ * cache, and nothing is cached with --cache 0 or during a stop.
+ */
+int		 http_cache(struct http_req *, const char *today,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
 /* Server settings, from tolkregd's options. */
 struct http_config {
 	const char	*dbpath;
@@ -178,6 +198,7 @@ struct http_config {
 	const char	*tls_key;
 	int		 use_syslog;
 	const char	*port_file;
+	unsigned int	 cache_slots;	/* answers cached per thread; 0: off */
 };
 
 /*

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <jansson.h>
 #include <microhttpd.h>
 
@@ -49,11 +50,17 @@ const struct route route_register_show = {
 static int
 route_health_run(struct http_req *rq)
 {
+	struct hcache_stats	hs;
+
 	if (http_query_only(rq, (const char *const[]){ NULL }) == -1)
 		return (-1);
-	return (http_reply(rq, MHD_HTTP_OK, json_pack("{s:s, s:s, s:i}",
-	    "status", "ok", "version", PACKAGE_VERSION, "schema",
-	    store_schema_version(rq->store))));
+	hcache_stats(&hs);
+	return (http_reply(rq, MHD_HTTP_OK, json_pack("{s:s, s:s, s:i,"
+	    " s:{s:I, s:I, s:I, s:I}}", "status", "ok", "version",
+	    PACKAGE_VERSION, "schema", store_schema_version(rq->store),
+	    "cache", "entries", (json_int_t)hs.entries, "bytes",
+	    (json_int_t)hs.bytes, "hits", (json_int_t)hs.hits, "misses",
+	    (json_int_t)hs.misses)));
 }
 
 static int
@@ -88,7 +95,22 @@ route_register_search_run(struct http_req *rq)
 	if (modality != NULL && (q.modality & (q.modality - 1)) != 0)
 		return (tk_fail(rq->err, TK_E_INVALID, "modality",
 		    "'modality' must be one of onsite, video or phone"));
+	/* The form of the codes now, whether they exist in the search. */
+	if (validate_lang(NULL, "lang", q.lang, rq->err) == -1 ||
+	    (q.county != NULL &&
+	    validate_county(NULL, "county", q.county, rq->err) == -1) ||
+	    (q.municipality != NULL && validate_knr(NULL, "municipality",
+	    q.municipality, rq->err) == -1))
+		return (-1);
 	tk_today(today);
+	/* The key: every parameter as parsed, in one order. */
+	if ((rc = http_cache(rq, today, "register lang=%s category=%c"
+	    " county=%s municipality=%s gender=%c modality=%u", q.lang,
+	    q.category != 0 ? q.category : '-',
+	    q.county != NULL ? q.county : "-",
+	    q.municipality != NULL ? q.municipality : "-",
+	    q.gender != 0 ? q.gender : '-', q.modality)) != 0)
+		return (rc == 1 ? 0 : -1);
 	t = table_new();
 	rc = register_search(rq->store, &q, today, t, rq->err);
 	if (rc == 0)
@@ -108,6 +130,9 @@ route_register_show_run(struct http_req *rq)
 	if (http_query_only(rq, (const char *const[]){ NULL }) == -1)
 		return (-1);
 	tk_today(today);
+	if ((rc = http_cache(rq, today, "record %" PRId64,
+	    http_param_id(rq, "regno"))) != 0)
+		return (rc == 1 ? 0 : -1);
 	t = table_new();
 	langs = table_new();
 	rc = record_public(rq->store, http_param_id(rq, "regno"), today, t,

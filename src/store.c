@@ -457,25 +457,48 @@ ref_load(struct store *st, const char *what, const char *text,
 	return (rl.failed ? -1 : 0);
 }
 
-/* Load the counties, municipalities and languages built in. */
+/*
+ * Load the counties, municipalities and languages built in; when that
+ * changed a row, move the register's generation on, as the public
+ * search shows their names.
+ */
 int
 store_load_reference(struct store *st, struct tk_error *err)
 {
+	static const char	 gen[] = "UPDATE register_gen SET gen = gen + 1"
+	    " WHERE id = 1";
+	sqlite3_stmt		*s;
+	sqlite3_int64		 before;
+
+	before = sqlite3_total_changes64(st->db);
 	if (ref_load(st, "county", tk_counties_csv, ',', 3,
 	    "INSERT INTO county (code, name, other_names) VALUES (?1, ?2, ?3)"
 	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-	    " other_names = excluded.other_names", err) == -1)
+	    " other_names = excluded.other_names"
+	    " WHERE (name, other_names) IS NOT"
+	    " (excluded.name, excluded.other_names)", err) == -1)
 		return (-1);
 	if (ref_load(st, "municipality", tk_municipalities_csv, ',', 5,
 	    "INSERT INTO municipality (code, name, county, lat, lon)"
 	    " VALUES (?1, ?2, ?3, CAST(?4 AS REAL), CAST(?5 AS REAL))"
 	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
 	    " county = excluded.county, lat = excluded.lat,"
-	    " lon = excluded.lon", err) == -1)
+	    " lon = excluded.lon"
+	    " WHERE (name, county, lat, lon) IS NOT"
+	    " (excluded.name, excluded.county, excluded.lat, excluded.lon)",
+	    err) == -1)
 		return (-1);
-	return (ref_load(st, "language", tk_languages_tsv, '\t', 4,
+	if (ref_load(st, "language", tk_languages_tsv, '\t', 4,
 	    "INSERT INTO language (code, name_en, name_nb, sign)"
 	    " VALUES (?1, ?2, ?3, CAST(?4 AS INTEGER))"
 	    " ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en,"
-	    " name_nb = excluded.name_nb, sign = excluded.sign", err));
+	    " name_nb = excluded.name_nb, sign = excluded.sign"
+	    " WHERE (name_en, name_nb, sign) IS NOT"
+	    " (excluded.name_en, excluded.name_nb, excluded.sign)", err) == -1)
+		return (-1);
+	if (sqlite3_total_changes64(st->db) == before)
+		return (0);
+	if ((s = store_stmt(st, gen, err)) == NULL)
+		return (-1);
+	return (store_step_done(st, s, err));
 }

@@ -21,7 +21,7 @@
 #define USAGE	"usage: tolkregd --db PATH --listen ADDR:PORT [--threads N]\n" \
 	"                [--tls-cert FILE --tls-key FILE] [--max-connections N]\n" \
 	"                [--timeout SECONDS] [--grace SECONDS] [--port-file FILE]\n" \
-	"                [--syslog]\n"
+	"                [--cache N] [--syslog]\n"
 
 /* Parse a whole number in [min, max] for option name. */
 static int
@@ -55,6 +55,7 @@ main(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "grace", required_argument, NULL, 'g' },
 		{ "port-file", required_argument, NULL, 'p' },
+		{ "cache", required_argument, NULL, 'C' },
 		{ "syslog", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -79,6 +80,7 @@ main(int argc, char **argv)
 	c.max_connections = 256;
 	c.timeout = 15;
 	c.grace = 10;
+	c.cache_slots = 256;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
 		switch (ch) {
@@ -114,6 +116,11 @@ main(int argc, char **argv)
 			break;
 		case 'p':
 			c.port_file = optarg;
+			break;
+		case 'C':
+			if (number("cache", optarg, 0, 4096,
+			    &c.cache_slots) == -1)
+				return (EX_USAGE);
 			break;
 		case 's':
 			c.use_syslog = 1;

@@ -43,6 +43,11 @@
 #define FRESH	"910000004"	/* valid, added through the API */
 #define BODY_CAP	(4 * 1024 * 1024)
 #define HTTP_BIG	70000	/* bytes: over the 64 KiB limit */
+/* tolkregd's threads and answers cached per thread: at most 32 kept. */
+#define DAEMON_THREADS	"4"
+#define DAEMON_CACHE	"8"
+#define CACHE_MAX	(4 * 8)
+#define CALLS		12	/* calls of one URL: every thread serves some */
 
 static char	 dbpath[256], dir[256], logpath[300];
 static pid_t	 daemon_pid = -1;
@@ -162,8 +167,9 @@ daemon_start(void)
 			close(fd);
 		}
 		execl(bin, "tolkregd", "--db", dbpath, "--listen",
-		    "127.0.0.1:0", "--port-file", portfile, "--threads", "4",
-		    "--timeout", "5", "--grace", "5", (char *)NULL);
+		    "127.0.0.1:0", "--port-file", portfile, "--threads",
+		    DAEMON_THREADS, "--cache", DAEMON_CACHE, "--timeout", "5",
+		    "--grace", "5", (char *)NULL);
 		_exit(127);
 	}
 	for (i = 0; i < 200; i++) {
@@ -269,6 +275,7 @@ struct resp {
 	size_t	 len;
 	json_t	*json;		/* the body parsed, or NULL */
 	char	 location[128];
+	char	 headers[1024];	/* the header lines but Date, in order */
 };
 
 static size_t
@@ -296,6 +303,9 @@ header_cb(char *p, size_t size, size_t n, void *arg)
 	if (len > 10 && strncasecmp(p, "Location: ", 10) == 0)
 		snprintf(r->location, sizeof(r->location), "%.*s",
 		    (int)(len - 12), p + 10);
+	if (strncasecmp(p, "Date:", 5) != 0 &&
+	    strlen(r->headers) + len < sizeof(r->headers))
+		strncat(r->headers, p, len);
 	return (len);
 }
 
@@ -1235,6 +1245,180 @@ START_TEST(test_monitor)
 }
 END_TEST
 
+/* A counter of the answer cache, from the health check. */
+static json_int_t
+cache_count(const char *name)
+{
+	struct resp	r;
+	json_t		*v;
+	json_int_t	 n;
+
+	call(&r, "GET", "/v1/health", NULL, NULL);
+	expect(&r, 200, NULL);
+	v = json_object_get(json_object_get(r.json, "cache"), name);
+	ck_assert_msg(json_is_integer(v), "no cache.%s in %s", name, r.text);
+	n = json_integer_value(v);
+	resp_free(&r);
+	return (n);
+}
+
+/* Whether the register answer r has a row of interpreter regno. */
+static json_t *
+row_of(struct resp *r, int64_t regno)
+{
+	json_t	*row;
+	size_t	 i;
+
+	ck_assert_msg(json_is_array(r->json), "not an array: %s", r->text);
+	json_array_foreach(r->json, i, row) {
+		if (json_integer_value(json_object_get(row, "regno")) == regno)
+			return (row);
+	}
+	return (NULL);
+}
+
+/*
+ * Call the anonymous path CALLS times, on fresh connections, so that
+ * every worker serves it and most are served from a cache: each answer
+ * must be the first, byte for byte, and have regno's row (has 1) or
+ * not (has 0); field, when not NULL, must be want in that row, or in
+ * the record when the answer is an object.
+ */
+static void
+same_calls(const char *path, int64_t regno, int has, const char *field,
+    const char *want, struct resp *first)
+{
+	struct resp	r;
+	json_t		*o;
+	const char	*v;
+	int		 i;
+
+	for (i = 0; i < CALLS; i++) {
+		call(&r, "GET", path, NULL, NULL);
+		expect(&r, 200, NULL);
+		if (json_is_object(r.json))
+			o = r.json;
+		else {
+			o = row_of(&r, regno);
+			ck_assert_msg((o != NULL) == has, "%s: regno %" PRId64
+			    " %s: %s", path, regno, has ? "missing" :
+			    "still there", r.text);
+		}
+		if (field != NULL && o != NULL) {
+			v = json_string_value(json_object_get(o, field));
+			ck_assert_msg(v != NULL && strcmp(v, want) == 0,
+			    "%s: %s is %s, not %s", path, field,
+			    v != NULL ? v : "(none)", want);
+		}
+		if (i == 0) {
+			*first = r;
+			continue;
+		}
+		ck_assert_uint_eq(r.len, first->len);
+		ck_assert(memcmp(r.text, first->text, r.len) == 0);
+		ck_assert_str_eq(r.headers, first->headers);
+		resp_free(&r);
+	}
+}
+
+START_TEST(test_register_cache)
+{
+	struct resp	 a, b;
+	sqlite3		*db;
+	sqlite3_stmt	*s;
+	char		 path[128], search[64], was[32];
+	json_int_t	 hits, misses, n;
+	const char	*mods;
+	int		 nlang;
+
+	/* Served from the caches, the answer is the one built afresh. */
+	hits = cache_count("hits");
+	same_calls("/v1/register?lang=ara", amina, 1, NULL, NULL, &a);
+	ck_assert_int_ge(cache_count("hits"), hits + CALLS - 4);
+	call(&b, "GET", "/v1/register?lang=ara", t_nav, NULL);	/* uncached */
+	expect(&b, 200, NULL);
+	ck_assert_uint_eq(b.len, a.len);
+	ck_assert(memcmp(b.text, a.text, a.len) == 0);
+	ck_assert_str_eq(b.headers, a.headers);
+	resp_free(&b);
+	resp_free(&a);
+
+	/* A suspension takes the interpreter out of every cached answer. */
+	snprintf(path, sizeof(path), "/v1/register/%" PRId64, amina);
+	same_calls(path, amina, 1, "status", "listed", &a);
+	resp_free(&a);
+	snprintf(path, sizeof(path), "/v1/interpreters/%" PRId64 "/exclude",
+	    amina);
+	check("POST", path, t_admin, "{\"reason\":\"case 2026/9\","
+	    "\"temporary\":true}", 200, NULL);
+	same_calls("/v1/register?lang=ara", amina, 0, NULL, NULL, &a);
+	resp_free(&a);
+	snprintf(path, sizeof(path), "/v1/register/%" PRId64, amina);
+	same_calls(path, amina, 1, "status", "suspended", &a);
+	ck_assert(json_is_false(json_object_get(a.json, "listed")));
+	resp_free(&a);
+	snprintf(path, sizeof(path), "/v1/interpreters/%" PRId64
+	    "/reinstate", amina);
+	check("POST", path, t_admin, "{\"reason\":\"case closed\"}", 200,
+	    NULL);
+	same_calls("/v1/register?lang=ara", amina, 1, NULL, NULL, &a);
+	resp_free(&a);
+
+	/* A new credential raises the category the search filters on. */
+	snprintf(search, sizeof(search), "/v1/register?lang=ara&category=C");
+	same_calls(search, bashir, 0, NULL, NULL, &a);
+	resp_free(&a);
+	snprintf(path, sizeof(path), "/v1/interpreters/%" PRId64
+	    "/credentials", bashir);
+	call(&a, "POST", path, t_admin, "{\"kind\":\"authorisation\","
+	    "\"lang\":\"ara\",\"date\":\"2024-03-01\",\"ref\":\"IMDi\"}");
+	expect(&a, 201, NULL);
+	resp_free(&a);
+	same_calls(search, bashir, 1, NULL, NULL, &a);
+	resp_free(&a);
+
+	/* A public field the interpreter changes through /v1/me. */
+	snprintf(path, sizeof(path), "/v1/register/%" PRId64, amina);
+	call(&a, "GET", path, NULL, NULL);
+	expect(&a, 200, NULL);
+	snprintf(was, sizeof(was), "%s", str_of(&a, "modalities"));
+	mods = strcmp(was, "phone") == 0 ? "video" : "phone";
+	resp_free(&a);
+	same_calls(path, amina, 1, "modalities", was, &a);
+	resp_free(&a);
+	snprintf(search, sizeof(search), "{\"modalities\":\"%s\"}", mods);
+	check("PATCH", "/v1/me", t_amina, search, 200, NULL);
+	same_calls(path, amina, 1, "modalities", mods, &a);
+	resp_free(&a);
+	same_calls("/v1/register?lang=ara", amina, 1, "modalities", mods,
+	    &a);
+	resp_free(&a);
+
+	/* Many distinct searches: the caches stay within their slots. */
+	misses = cache_count("misses");
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT code FROM language"
+	    " ORDER BY code LIMIT 150", -1, &s, NULL), SQLITE_OK);
+	for (nlang = 0; sqlite3_step(s) == SQLITE_ROW; nlang++) {
+		snprintf(path, sizeof(path), "/v1/register?lang=%s&gender=%c",
+		    sqlite3_column_text(s, 0), nlang % 2 ? 'F' : 'M');
+		check("GET", path, NULL, NULL, 200, NULL);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	ck_assert_int_eq(nlang, 150);
+	ck_assert_int_ge(cache_count("misses"), misses + nlang);
+	n = cache_count("entries");
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_le(n, CACHE_MAX);
+	ck_assert_int_le(cache_count("bytes"), n * 64 * 1024);
+	/* Errors are never kept. */
+	check("GET", "/v1/register?lang=zzz", NULL, NULL, 400, "invalid");
+	check("GET", "/v1/register?lang=zzz", NULL, NULL, 400, "invalid");
+	ck_assert_int_eq(cache_count("entries"), n);
+}
+END_TEST
+
 START_TEST(test_graceful_stop)
 {
 	struct sockaddr_in	 sa;
@@ -1330,6 +1514,8 @@ http_suite(void)
 	tcase_add_test(tc, test_concurrent_booking);
 	tcase_add_test(tc, test_import);
 	tcase_add_test(tc, test_monitor);
+	/* Last: it suspends, reinstates and changes what others count. */
+	tcase_add_test(tc, test_register_cache);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("shutdown");

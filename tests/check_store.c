@@ -304,7 +304,18 @@ START_TEST(test_register_gen)
 	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE interpreter SET"
 	    " status = 'suspended' WHERE regno = 7", NULL, NULL, NULL),
 	    SQLITE_OK);
-	ck_assert_int_gt(store_register_gen(st, &err), g2);
+	ck_assert_int_gt(g1 = store_register_gen(st, &err), g2);
+	/* The search shows the names of languages: a reload that puts one
+	 * back moves it on, one that changes nothing does not. */
+	ck_assert_int_eq(store_load_reference(st, &err), 0);
+	ck_assert_int_eq(store_register_gen(st, &err), g1);
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE language SET"
+	    " name_nb = 'x' WHERE code = 'ara'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(store_register_gen(st, &err), g1);
+	ck_assert_int_eq(store_load_reference(st, &err), 0);
+	ck_assert_int_gt(g2 = store_register_gen(st, &err), g1);
+	ck_assert_int_eq(store_load_reference(st, &err), 0);
+	ck_assert_int_eq(store_register_gen(st, &err), g2);
 }
 END_TEST
 
