@@ -41,6 +41,12 @@
  * Groups: the sector of the assignment (else of its body), the county of
  * the body, the provider (in-house, public-service, private-agency, or
  * "tolkreg" for work booked in tolkreg), or the body.
+ *
+ * The demand side (every count above taken from assignments) is summed
+ * from the per-month tables of schema 7, demand_lang and demand_body,
+ * which triggers keep in step with the assignments: periods are whole
+ * Europe/Oslo months, so the sums are exactly the counts over the
+ * assignments of the period (tests/check_demand.c holds them to it).
  */
 #include "config.h"
 

@@ -270,22 +270,20 @@ static void
 report(int i, int v, int o)
 {
 	struct assignment_input	 in;
+	sqlite3_stmt		*s;
 	char			 ref[32], body[10], regno[16];
 	int			 result, kind = (i + v + o) % 4;
 
 	memset(&in, 0, sizeof(in));
 	snprintf(ref, sizeof(ref), "R-%d", i);
-	{
-		sqlite3_stmt	*s;
-
-		ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT"
-		    " orgnr FROM body ORDER BY orgnr LIMIT 1 OFFSET ?1", -1,
-		    &s, NULL), SQLITE_OK);
-		sqlite3_bind_int(s, 1, (i * 7 + v * 3) % 24);
-		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-		snprintf(body, sizeof(body), "%s", sqlite3_column_text(s, 0));
-		sqlite3_finalize(s);
-	}
+	/* One of the 24 bodies; the variant may move it to another. */
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT orgnr"
+	    " FROM body ORDER BY orgnr LIMIT 1 OFFSET ?1", -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int(s, 1, (i * 7 + v * 3) % 24);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	snprintf(body, sizeof(body), "%s", sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
 	in.sender = "974760673";
 	in.ref = ref;
 	in.body = body;
