@@ -41,6 +41,12 @@
  * Groups: the sector of the assignment (else of its body), the county of
  * the body, the provider (in-house, public-service, private-agency, or
  * "tolkreg" for work booked in tolkreg), or the body.
+ *
+ * The demand side (every count above taken from assignments) is summed
+ * from the per-month tables of schema 7, demand_lang and demand_body,
+ * which triggers keep in step with the assignments: periods are whole
+ * Europe/Oslo months, so the sums are exactly the counts over the
+ * assignments of the period (tests/check_demand.c holds them to it).
  */
 #include "config.h"
 
@@ -96,6 +102,19 @@ monitor_period(int year, int half, struct monitor_period *p,
 	snprintf(p->last_day, sizeof(p->last_day), "%04u-%s",
 	    (unsigned)year % 10000, last[half]);
 	return (0);
+}
+
+/*
+ * The Oslo month YYYYMM in which p starts, or (end) the first one after
+ * it: the keys of the demand tables (schema 7), whose months begin at
+ * the same Oslo midnights as p->start and p->end.
+ */
+static int
+period_month(const struct monitor_period *p, int end)
+{
+	if (!end)
+		return (p->year * 100 + (p->half == 2 ? 7 : 1));
+	return (p->half == 1 ? p->year * 100 + 7 : (p->year + 1) * 100 + 1);
 }
 
 /* The half-year n half-years before p. */
@@ -340,46 +359,37 @@ sprak_cmp(const void *va, const void *vb)
 	return (strcmp(a->group, b->group));
 }
 
-/* The aggregates of SPRÅK over one pass; ?2 is P's start. */
+/*
+ * The aggregates of SPRÅK over the months P-4 .. P of demand_lang; ?2 is
+ * P's first month.
+ */
 #define SPRAK_AGG \
-	" sum(r.start >= ?2 AND r.state <> 'cancelled')," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked'))," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND r.category IS NOT NULL)," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND r.category = 'A')," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND r.category = 'B')," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND r.category = 'C')," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND r.category = 'D')," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND r.category = 'E')," \
-	" sum(r.start >= ?2 AND r.state = 'unfilled')," \
-	" sum(r.start >= ?2 AND r.state IN ('completed', 'booked')" \
-	"  AND coalesce(r.remote, r.modality <> 'onsite'))," \
-	" total(CASE WHEN r.start >= ?2 AND r.state <> 'cancelled'" \
-	"  THEN r.minutes END)," \
-	" sum(r.start >= ?3 AND r.start < ?2 AND r.state <> 'cancelled')," \
-	" sum(r.start >= ?4 AND r.start < ?5 AND r.state <> 'cancelled')," \
-	" sum(r.start < ?2 AND r.state <> 'cancelled')"
+	" sum(d.requests * (d.month >= ?2))," \
+	" sum(d.filled * (d.month >= ?2))," \
+	" sum(d.qualified * (d.month >= ?2))," \
+	" sum(d.cat_a * (d.month >= ?2))," \
+	" sum(d.cat_b * (d.month >= ?2))," \
+	" sum(d.cat_c * (d.month >= ?2))," \
+	" sum(d.cat_d * (d.month >= ?2))," \
+	" sum(d.cat_e * (d.month >= ?2))," \
+	" sum(d.unfilled * (d.month >= ?2))," \
+	" sum(d.remote * (d.month >= ?2))," \
+	" total(d.minutes * (d.month >= ?2))," \
+	" sum(d.requests * (d.month >= ?3 AND d.month < ?2))," \
+	" sum(d.requests * (d.month >= ?4 AND d.month < ?5))," \
+	" sum(d.requests * (d.month < ?2))" \
+	" FROM demand_lang d WHERE d.month >= ?1 AND d.month < ?6"
 
 /* The demand query for a breakdown. */
 static const char *
 sprak_sql(enum monitor_by by)
 {
-	static const char	 none[] = "SELECT r.lang, '',"
-	    SPRAK_AGG " FROM request r"
-	    " WHERE r.start >= ?1 AND r.start < ?6 GROUP BY r.lang";
-	static const char	 sector[] = "SELECT r.lang,"
-	    " coalesce(r.sector, b.sector) AS sec,"
-	    SPRAK_AGG " FROM request r JOIN body b ON b.orgnr = r.body"
-	    " WHERE r.start >= ?1 AND r.start < ?6 GROUP BY r.lang, sec";
-	static const char	 county[] = "SELECT r.lang, m.county,"
-	    SPRAK_AGG " FROM request r JOIN body b ON b.orgnr = r.body"
-	    " JOIN municipality m ON m.code = b.municipality"
-	    " WHERE r.start >= ?1 AND r.start < ?6 GROUP BY r.lang, m.county";
+	static const char	 none[] = "SELECT d.lang, '',"
+	    SPRAK_AGG " GROUP BY d.lang";
+	static const char	 sector[] = "SELECT d.lang, d.sector,"
+	    SPRAK_AGG " GROUP BY d.lang, d.sector";
+	static const char	 county[] = "SELECT d.lang, d.county,"
+	    SPRAK_AGG " GROUP BY d.lang, d.county";
 
 	return (by == BY_SECTOR ? sector : by == BY_COUNTY ? county : none);
 }
@@ -428,12 +438,12 @@ monitor_sprak(struct store *st, const struct monitor_period *p,
 		goto out;
 	if ((q = store_stmt(st, sprak_sql(by), err)) == NULL)
 		goto out;
-	sqlite3_bind_int64(q, 1, (sqlite3_int64)p4.start);
-	sqlite3_bind_int64(q, 2, (sqlite3_int64)p->start);
-	sqlite3_bind_int64(q, 3, (sqlite3_int64)p1.start);
-	sqlite3_bind_int64(q, 4, (sqlite3_int64)p2.start);
-	sqlite3_bind_int64(q, 5, (sqlite3_int64)p2.end);
-	sqlite3_bind_int64(q, 6, (sqlite3_int64)p->end);
+	sqlite3_bind_int(q, 1, period_month(&p4, 0));
+	sqlite3_bind_int(q, 2, period_month(p, 0));
+	sqlite3_bind_int(q, 3, period_month(&p1, 0));
+	sqlite3_bind_int(q, 4, period_month(&p2, 0));
+	sqlite3_bind_int(q, 5, period_month(&p2, 1));
+	sqlite3_bind_int(q, 6, period_month(p, 1));
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(q, 2) == 0)
 			continue;	/* no demand in P */
@@ -568,21 +578,14 @@ out:
 	return (rc);
 }
 
-/* The LOV aggregates; ?1, ?2 bound the period. */
+/* The LOV aggregates of demand_body; ?1, ?2 bound the months. */
 #define LOV_AGG \
-	" sum(r.state = 'completed')," \
-	" sum(r.state = 'completed' AND r.category IS NOT NULL)," \
-	" sum(r.state = 'completed' AND r.exception = 'not-justifiable-to-wait')," \
-	" sum(r.state = 'completed' AND r.exception = 'emergency')," \
-	" sum(r.state = 'completed' AND r.exception = 'other-strong-reasons')," \
-	" sum(r.state = 'completed' AND r.exception = 'none-qualified')," \
-	" sum(r.child_used = 1)," \
-	" sum(r.state = 'unfilled')," \
-	" sum(r.state = 'completed' AND coalesce(r.remote," \
-	"  r.modality <> 'onsite'))" \
-	" FROM request r JOIN body b ON b.orgnr = r.body" \
+	" sum(d.completed), sum(d.qualified), sum(d.exc_wait)," \
+	" sum(d.exc_emergency), sum(d.exc_other), sum(d.exc_none)," \
+	" sum(d.child_used), sum(d.unfilled), sum(d.remote)" \
+	" FROM demand_body d JOIN body b ON b.orgnr = d.body" \
 	" JOIN municipality m ON m.code = b.municipality" \
-	" WHERE r.start >= ?1 AND r.start < ?2"
+	" WHERE d.month >= ?1 AND d.month < ?2"
 
 /* The guideline counts of regular bodies, by the same key. */
 #define LOV_GUIDE \
@@ -604,15 +607,15 @@ monitor_lov(struct store *st, const struct monitor_period *p,
     struct tk_error *err)
 {
 	static const char	 q_none[] = "SELECT 'all'," LOV_AGG;
-	static const char	 q_sector[] = "SELECT coalesce(r.sector,"
-	    " b.sector) AS sec," LOV_AGG " GROUP BY sec ORDER BY sec";
+	static const char	 q_sector[] = "SELECT d.sector AS sec,"
+	    LOV_AGG " GROUP BY sec ORDER BY sec";
 	static const char	 q_county[] = "SELECT m.county," LOV_AGG
 	    " GROUP BY m.county ORDER BY m.county";
-	static const char	 q_body[] = "SELECT r.body," LOV_AGG
-	    " GROUP BY r.body ORDER BY r.body";
+	static const char	 q_body[] = "SELECT d.body," LOV_AGG
+	    " GROUP BY d.body ORDER BY d.body";
 	/* Booked in tolkreg: from the register, named "tolkreg". */
-	static const char	 q_provider[] = "SELECT coalesce(r.provider,"
-	    " 'tolkreg') AS prov," LOV_AGG " GROUP BY prov ORDER BY prov";
+	static const char	 q_provider[] = "SELECT d.provider AS prov,"
+	    LOV_AGG " GROUP BY prov ORDER BY prov";
 	static const char	 g_none[] = "SELECT 'all'," LOV_GUIDE;
 	static const char	 g_sector[] = "SELECT b.sector," LOV_GUIDE
 	    " GROUP BY b.sector";
@@ -621,10 +624,12 @@ monitor_lov(struct store *st, const struct monitor_period *p,
 	static const char	 g_body[] = "SELECT b.orgnr," LOV_GUIDE
 	    " GROUP BY b.orgnr";
 	static const char	 q_top[] = "SELECT b.orgnr, b.name, b.sector,"
-	    " count(*) FROM request r JOIN body b ON b.orgnr = r.body"
+	    " sum(d.completed) FROM demand_body d"
+	    " JOIN body b ON b.orgnr = d.body"
 	    " WHERE b.regular = 1 AND b.guidelines = 'none'"
-	    " AND r.state = 'completed' AND r.start >= ?1 AND r.start < ?2"
-	    " GROUP BY b.orgnr ORDER BY 4 DESC, 1 LIMIT 10";
+	    " AND d.month >= ?1 AND d.month < ?2"
+	    " GROUP BY b.orgnr HAVING sum(d.completed) > 0"
+	    " ORDER BY 4 DESC, 1 LIMIT 10";
 	struct lov_row		*rows = NULL, *r;
 	sqlite3_stmt		*q;
 	size_t			 n = 0, cap = 0, i;
@@ -661,8 +666,8 @@ monitor_lov(struct store *st, const struct monitor_period *p,
 	rc = -1;
 	if ((q = store_stmt(st, sql, err)) == NULL)
 		goto out;
-	sqlite3_bind_int64(q, 1, (sqlite3_int64)p->start);
-	sqlite3_bind_int64(q, 2, (sqlite3_int64)p->end);
+	sqlite3_bind_int(q, 1, period_month(p, 0));
+	sqlite3_bind_int(q, 2, period_month(p, 1));
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;
@@ -743,8 +748,8 @@ monitor_lov(struct store *st, const struct monitor_period *p,
 			rc = -1;
 			goto out;
 		}
-		sqlite3_bind_int64(q, 1, (sqlite3_int64)p->start);
-		sqlite3_bind_int64(q, 2, (sqlite3_int64)p->end);
+		sqlite3_bind_int(q, 1, period_month(p, 0));
+		sqlite3_bind_int(q, 2, period_month(p, 1));
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			table_row(top);
 			for (k = 0; k < 4; k++)

@@ -752,37 +752,28 @@ report_bind_busy(sqlite3_stmt *s, int first, const struct report *r,
 	    r->minutes * 60 + travel * 60);
 }
 
-/* Record a reported assignment, keyed by sender and ref. */
 /*
- * Keep with a reported assignment the category its interpreter held in
- * the language on the day it started: whether it was done by a
- * qualified interpreter (§ 7), as Tolkemonitor counts it.
+ * The category the interpreter of a reported assignment held in its
+ * language on the day it started, "" for none: whether it was done by a
+ * qualified interpreter (§ 7), as Tolkemonitor counts it. Stored with the
+ * row itself, so that the row is written once.
  */
 static int
-report_category(struct store *st, int64_t id, struct tk_error *err)
+report_category(struct store *st, const struct report *r, char cat[2],
+    struct tk_error *err)
 {
-	static const char	 upd[] = "UPDATE request SET category = ?2"
-	    " WHERE id = ?1";
-	struct request		 r;
-	sqlite3_stmt		*s;
-	char			 when[TIME_BUFLEN], day[DATE_BUFLEN], cat[2];
+	char	when[TIME_BUFLEN], day[DATE_BUFLEN];
 
-	if (request_get(st, id, &r, err) == -1)
-		return (-1);
 	cat[0] = cat[1] = '\0';
-	tk_time_format(r.start, when);
+	if (r->v[RC_REGNO] == NULL)
+		return (0);
+	tk_time_format(r->start, when);
 	snprintf(day, sizeof(day), "%.10s", when);
-	if (r.regno != 0 &&
-	    category_at(st, r.regno, r.lang, day, &cat[0], err) == -1)
-		return (-1);
-	if ((s = store_stmt(st, upd, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, id);
-	if (cat[0] != '\0')
-		sqlite3_bind_text(s, 2, cat, -1, SQLITE_TRANSIENT);
-	return (store_step_done(st, s, err));
+	return (category_at(st, strtoll(r->v[RC_REGNO], NULL, 10),
+	    r->v[RC_LANG], day, &cat[0], err));
 }
 
+/* Record a reported assignment, keyed by sender and ref. */
 int
 request_report(struct store *st, const struct assignment_input *in,
     int *result, struct tk_error *err)
@@ -798,22 +789,22 @@ request_report(struct store *st, const struct assignment_input *in,
 	    " lang, start, minutes, modality, municipality, state, regno,"
 	    " unregistered, exception, actual_minutes, remote, child_used,"
 	    " provider, provider_orgnr, close_reason, travel_minutes,"
-	    " busy_from, busy_to, sender, ext_ref, created) VALUES (?1, ?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-	    " ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
+	    " busy_from, busy_to, sender, ext_ref, created, category)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)";
 	static const char	 upd[] = "UPDATE request SET body = ?2,"
 	    " sector = ?3, lang = ?4, start = ?5, minutes = ?6,"
 	    " modality = ?7, municipality = ?8, state = ?9, regno = ?10,"
 	    " unregistered = ?11, exception = ?12, actual_minutes = ?13,"
 	    " remote = ?14, child_used = ?15, provider = ?16,"
 	    " provider_orgnr = ?17, close_reason = ?18,"
-	    " travel_minutes = ?19, busy_from = ?20, busy_to = ?21"
-	    " WHERE id = ?1";
+	    " travel_minutes = ?19, busy_from = ?20, busy_to = ?21,"
+	    " category = ?22 WHERE id = ?1";
 	struct report		 r;
 	sqlite3_stmt		*s;
 	enum req_state		 cur = REQ_REQUESTED;
 	char			 old[RC_NCOLS][REASON_MAX_LEN + 1];
-	char			 ids[32], now[21], key[128];
+	char			 ids[32], now[21], key[128], cat[2];
 	const char		*t;
 	int64_t			 id = 0;
 	int			 rc, c, travel = 0, same = 1, oldnull[RC_NCOLS];
@@ -844,7 +835,8 @@ request_report(struct store *st, const struct assignment_input *in,
 		return (store_fail(st, err));
 
 	if (id == 0) {
-		if ((s = store_stmt(st, ins, err)) == NULL)
+		if (report_category(st, &r, cat, err) == -1 ||
+		    (s = store_stmt(st, ins, err)) == NULL)
 			return (-1);
 		audit_now(now);
 		report_bind(s, 1, &r);
@@ -852,12 +844,12 @@ request_report(struct store *st, const struct assignment_input *in,
 		sqlite3_bind_text(s, 21, in->sender, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 22, in->ref, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 23, now, -1, SQLITE_TRANSIENT);
+		if (cat[0] != '\0')
+			sqlite3_bind_text(s, 24, cat, -1, SQLITE_TRANSIENT);
 		if (store_step_done(st, s, err) == -1)
 			return (-1);
 		*result = REPORT_ADDED;
 		id = (int64_t)sqlite3_last_insert_rowid(store_db(st));
-		if (report_category(st, id, err) == -1)
-			return (-1);
 		snprintf(ids, sizeof(ids), "%" PRId64, id);
 		snprintf(key, sizeof(key), "%s %s", in->sender, in->ref);
 		return (audit_log(st, "request", ids, "report", NULL, NULL,
@@ -873,13 +865,15 @@ request_report(struct store *st, const struct assignment_input *in,
 		*result = REPORT_UNCHANGED;
 		return (0);
 	}
-	if ((s = store_stmt(st, upd, err)) == NULL)
+	if (report_category(st, &r, cat, err) == -1 ||
+	    (s = store_stmt(st, upd, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, id);
 	report_bind(s, 2, &r);
 	report_bind_busy(s, 19, &r, travel);
-	if (store_step_done(st, s, err) == -1 ||
-	    report_category(st, id, err) == -1)
+	if (cat[0] != '\0')
+		sqlite3_bind_text(s, 22, cat, -1, SQLITE_TRANSIENT);
+	if (store_step_done(st, s, err) == -1)
 		return (-1);
 	*result = REPORT_CHANGED;
 	snprintf(ids, sizeof(ids), "%" PRId64, id);

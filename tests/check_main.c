@@ -17,6 +17,7 @@ main(void)
 	sr = srunner_create(args_suite());
 	srunner_add_suite(sr, availability_suite());
 	srunner_add_suite(sr, category_suite());
+	srunner_add_suite(sr, demand_suite());
 	srunner_add_suite(sr, http_suite());
 	srunner_add_suite(sr, export_suite());
 	srunner_add_suite(sr, match_suite());

@@ -7,6 +7,7 @@
 Suite	*args_suite(void);
 Suite	*availability_suite(void);
 Suite	*category_suite(void);
+Suite	*demand_suite(void);
 Suite	*http_suite(void);
 Suite	*export_suite(void);
 Suite	*match_suite(void);
