@@ -301,6 +301,83 @@ START_TEST(test_rule_unavailable)
 }
 END_TEST
 
+/* The rule on a for a phone request (no travel) at start for minutes. */
+static enum match_rule
+phone_rule(int64_t a, const char *start, int minutes)
+{
+	return (find_rule(req(start, minutes, "phone", NULL, NULL), a));
+}
+
+START_TEST(test_unavailable_boundaries)
+{
+	int64_t	a, b, id, uid;
+
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	b = interp("B", 'A', 'F', "0301", MOD_ALL);
+	/* [10:00Z, 12:00Z); periods and requests are half-open. */
+	ck_assert_int_eq(unavailable_add(st, a, "2030-06-03T10:00Z",
+	    "2030-06-03T12:00Z", NULL, &uid, &err), 0);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T10:00Z", 120),
+	    RULE_UNAVAILABLE);				/* the same */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T12:00Z", 60),
+	    RULE_NONE);					/* touches after */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T09:00Z", 60),
+	    RULE_NONE);					/* touches before */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T10:01Z", 118),
+	    RULE_UNAVAILABLE);				/* inside */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T09:00Z", 240),
+	    RULE_UNAVAILABLE);				/* around */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T09:00Z", 61),
+	    RULE_UNAVAILABLE);				/* left edge */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T11:59Z", 60),
+	    RULE_UNAVAILABLE);				/* right edge */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T12:01Z", 60),
+	    RULE_NONE);					/* after */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T08:00Z", 119),
+	    RULE_NONE);					/* before */
+	/* Another interpreter's period is not this one's. */
+	ck_assert_int_eq(phone_rule(b, "2030-06-03T10:00Z", 120), RULE_NONE);
+	/* A second period next to the first: both edges still hold. */
+	ck_assert_int_eq(unavailable_add(st, a, "2030-06-03T14:00+02:00",
+	    "2030-06-03T16:00+02:00", NULL, &id, &err), 0);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T12:00Z", 1),
+	    RULE_UNAVAILABLE);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T14:00Z", 1), RULE_NONE);
+	ck_assert_int_eq(unavailable_remove(st, a, uid, &err), 0);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T10:00Z", 120), RULE_NONE);
+	/* On site, travel home (15 min) is held against [12:00Z, 14:00Z). */
+	ck_assert_int_eq(find_rule(req("2030-06-03T10:30Z", 76, "onsite",
+	    "0301", NULL), a), RULE_UNAVAILABLE);	/* home at 12:01Z */
+	ck_assert_int_eq(find_rule(req("2030-06-03T10:30Z", 75, "onsite",
+	    "0301", NULL), a), RULE_NONE);		/* home at 12:00Z */
+}
+END_TEST
+
+START_TEST(test_unavailable_dst)
+{
+	int64_t	a, uid;
+
+	/*
+	 * Summer time begins on Sunday 31 March 2030 at 02:00 local
+	 * (01:00Z): noon on the 30th to noon on 1 April is 47 hours.
+	 */
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	ck_assert_int_eq(unavailable_add(st, a, "2030-03-30T12:00",
+	    "2030-04-01T12:00", NULL, &uid, &err), 0);
+	/* Unavailable at 01:59 winter time and at 03:00 summer time. */
+	ck_assert_int_eq(phone_rule(a, "2030-03-31T01:59", 1),
+	    RULE_UNAVAILABLE);
+	ck_assert_int_eq(phone_rule(a, "2030-03-31T03:00", 1),
+	    RULE_UNAVAILABLE);
+	/* The end is noon summer time (10:00Z), not an hour later. */
+	ck_assert_int_eq(phone_rule(a, "2030-04-01T11:59", 1),
+	    RULE_UNAVAILABLE);
+	ck_assert_int_eq(phone_rule(a, "2030-04-01T12:00", 60), RULE_NONE);
+	ck_assert_int_eq(phone_rule(a, "2030-03-30T11:00", 60), RULE_NONE);
+	ck_assert_int_eq(phone_rule(a, "2030-04-01T10:00Z", 60), RULE_NONE);
+}
+END_TEST
+
 START_TEST(test_continuity_then_band_then_fairness)
 {
 	struct match_result	m;
@@ -984,6 +1061,8 @@ match_suite(void)
 	tcase_add_test(tc, test_rule_distance_and_bands);
 	tcase_add_test(tc, test_rule_booked_with_travel);
 	tcase_add_test(tc, test_rule_unavailable);
+	tcase_add_test(tc, test_unavailable_boundaries);
+	tcase_add_test(tc, test_unavailable_dst);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("ranking");
