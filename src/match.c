@@ -248,15 +248,20 @@ find_candidate(struct candidate *c, size_t n, int64_t regno)
 #define MC_BUSY_FROM(s)	((int64_t)(s) - \
 	    (int64_t)(REQ_MAX_MINUTES + 3 * MATCH_TRAVEL_MAX_MIN) * 60)
 
+/* A booked or completed booking: what the rules on time look at. */
+struct mc_bk {
+	int64_t		 from;		/* busy_from */
+	int64_t		 to;		/* busy_to */
+	int64_t		 start;
+	int32_t		 minutes;	/* 1 to 1440 (CHECK) */
+};
+
 struct mc_interp {
 	int64_t		 regno;
 	int		 loaded;
 	int64_t		 lo;		/* bookings with busy_from >= lo held */
 	size_t		 nb;		/* bookings, by busy_from */
-	int64_t		*bfrom;
-	int64_t		*bto;
-	int64_t		*bstart;
-	int32_t		*bmin;
+	struct mc_bk	*b;
 	size_t		 nu;		/* unavailability: start, end pairs */
 	int64_t		*u;
 };
@@ -295,10 +300,9 @@ struct match_cache {
 static void
 mc_forget(struct mc_interp *ip)
 {
-	free(ip->bfrom);
+	free(ip->b);
 	free(ip->u);
-	ip->bfrom = ip->bto = ip->bstart = NULL;
-	ip->bmin = NULL;
+	ip->b = NULL;
 	ip->u = NULL;
 	ip->nb = ip->nu = 0;
 	ip->loaded = 0;
@@ -490,7 +494,7 @@ mc_sync(struct store *st, struct match_cache *mc, struct tk_error *err)
 /* The cached candidates of lang, read in this snapshot if need be. */
 static struct mc_lang *
 mc_lang(struct store *st, struct match_cache *mc, const char *lang,
-    struct tk_error *err)
+    int *fresh, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT q.regno, i.name, q.category,"
 	    " i.status, coalesce(i.status_until, ''), i.gender, i.modalities,"
@@ -505,10 +509,12 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 	size_t			 i, cap = 0, ncap = 0, nused = 0, len;
 	int			 rc;
 
+	*fresh = 0;
 	for (i = 0; i < mc->nlang; i++) {
 		if (strcmp(mc->lang[i].code, lang) == 0)
 			return (&mc->lang[i]);
 	}
+	*fresh = 1;
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (NULL);
 	mc->lang = xreallocarray(mc->lang, mc->nlang + 1, sizeof(*mc->lang));
@@ -557,17 +563,27 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 	return (l);
 }
 
-/* Read ip's bookings with busy_from in [lo, hi) (hi 0: no end) into *v. */
+/* One booking from columns col to col + 3 of a row. */
+static void
+mc_bk_read(struct mc_bk *b, sqlite3_stmt *s, int col)
+{
+	b->from = sqlite3_column_int64(s, col);
+	b->to = sqlite3_column_int64(s, col + 1);
+	b->start = sqlite3_column_int64(s, col + 2);
+	b->minutes = sqlite3_column_int(s, col + 3);
+}
+
+/* Read regno's bookings with busy_from in [lo, hi) (hi 0: no end). */
 static int
 mc_read(struct store *st, int64_t regno, int64_t lo, int64_t hi,
-    int64_t **v, size_t *n, struct tk_error *err)
+    struct mc_bk **v, size_t *n, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT busy_from, busy_to, start,"
 	    " minutes FROM request WHERE regno = ?1 AND busy_from >= ?2"
 	    " AND (?3 = 0 OR busy_from < ?3)"
 	    " AND state IN ('booked', 'completed') ORDER BY busy_from";
 	sqlite3_stmt		*s;
-	size_t			 cap = 0, i;
+	size_t			 cap = 0;
 	int			 rc;
 
 	*v = NULL;
@@ -580,11 +596,9 @@ mc_read(struct store *st, int64_t regno, int64_t lo, int64_t hi,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap == 0 ? 32 : cap * 2;
-			*v = xreallocarray(*v, cap, 4 * sizeof(**v));
+			*v = xreallocarray(*v, cap, sizeof(**v));
 		}
-		for (i = 0; i < 4; i++)
-			(*v)[4 * *n + i] = sqlite3_column_int64(s, (int)i);
-		(*n)++;
+		mc_bk_read(&(*v)[(*n)++], s, 0);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -608,8 +622,8 @@ mc_load(struct store *st, struct mc_interp *ip, int64_t lo,
 	static const char	 usql[] = "SELECT start, end"
 	    " FROM unavailability WHERE regno = ?1";
 	sqlite3_stmt		*s;
-	int64_t			*v, *nb;
-	size_t			 n, cap = 0, i, tot;
+	struct mc_bk		*v;
+	size_t			 n, cap = 0;
 	int			 rc;
 
 	if (ip->loaded && ip->lo <= lo)
@@ -618,42 +632,23 @@ mc_load(struct store *st, struct mc_interp *ip, int64_t lo,
 	if (mc_read(st, ip->regno, lo, ip->loaded ? ip->lo : 0, &v, &n,
 	    err) == -1)
 		return (-1);
-	/* The new (older) rows first, then those held. */
-	tot = n + (ip->loaded ? ip->nb : 0);
-	nb = tot == 0 ? NULL : xreallocarray(NULL, tot,
-	    3 * sizeof(int64_t) + sizeof(int32_t));
-	for (i = 0; i < n; i++) {
-		nb[i] = v[4 * i];
-		nb[tot + i] = v[4 * i + 1];
-		nb[2 * tot + i] = v[4 * i + 2];
-		/* minutes is 1 to 1440 (CHECK). */
-		((int32_t *)(void *)(nb + 3 * tot))[i] = (int32_t)v[4 * i + 3];
-	}
-	free(v);
 	if (ip->loaded) {
-		if (ip->nb > 0) {
-			memcpy(nb + n, ip->bfrom, ip->nb * sizeof(*nb));
-			memcpy(nb + tot + n, ip->bto, ip->nb * sizeof(*nb));
-			memcpy(nb + 2 * tot + n, ip->bstart,
-			    ip->nb * sizeof(*nb));
-			memcpy((int32_t *)(void *)(nb + 3 * tot) + n, ip->bmin,
-			    ip->nb * sizeof(*ip->bmin));
-		}
-		free(ip->bfrom);
-		ip->nb = tot;
-		ip->bfrom = nb;
-		ip->bto = nb + tot;
-		ip->bstart = nb + 2 * tot;
-		ip->bmin = (int32_t *)(void *)(nb + 3 * tot);
+		/* The new (older) rows go in front of those held. */
+		if (n > 0) {
+			v = xreallocarray(v, n + ip->nb, sizeof(*v));
+			if (ip->nb > 0)
+				memcpy(v + n, ip->b, ip->nb * sizeof(*v));
+			free(ip->b);
+			ip->b = v;
+			ip->nb += n;
+		} else
+			free(v);
 		ip->lo = lo;
 		return (0);
 	}
 	mc_forget(ip);
-	ip->nb = tot;
-	ip->bfrom = nb;
-	ip->bto = nb == NULL ? NULL : nb + tot;
-	ip->bstart = nb == NULL ? NULL : nb + 2 * tot;
-	ip->bmin = nb == NULL ? NULL : (int32_t *)(void *)(nb + 3 * tot);
+	ip->b = v;
+	ip->nb = n;
 	if ((s = store_stmt(st, usql, err)) == NULL) {
 		mc_forget(ip);
 		return (-1);
@@ -678,6 +673,122 @@ mc_load(struct store *st, struct mc_interp *ip, int64_t lo,
 	return (0);
 }
 
+/* Bookings and unavailability of one candidate being gathered. */
+struct mc_rows {
+	struct mc_bk	*b;
+	size_t		 nb, capb;
+	int64_t		*u;
+	size_t		 nu, capu;
+};
+
+static int
+mc_bk_cmp(const void *va, const void *vb)
+{
+	const struct mc_bk	*a = va, *b = vb;
+
+	return ((a->from > b->from) - (a->from < b->from));
+}
+
+/*
+ * Read the time of every candidate of l not yet held, from busy_from lo
+ * on, in two queries over the language rather than two per candidate:
+ * the first match of a language reads what later ones need.
+ */
+static int
+mc_load_lang(struct store *st, const struct mc_lang *l, int64_t lo,
+    struct tk_error *err)
+{
+	static const char	 bsql[] = "SELECT q.regno, b.busy_from,"
+	    " b.busy_to, b.start, b.minutes FROM qualification q"
+	    " JOIN request b ON b.regno = q.regno AND b.busy_from >= ?2"
+	    " WHERE q.lang = ?1 AND b.state IN ('booked', 'completed')";
+	static const char	 usql[] = "SELECT q.regno, u.start, u.end"
+	    " FROM qualification q JOIN unavailability u ON u.regno = q.regno"
+	    " WHERE q.lang = ?1";
+	struct mc_rows		*g, *x;
+	struct mc_interp	*ip;
+	struct mc_cand		*k;
+	sqlite3_stmt		*s;
+	size_t			 i, j, sorted;
+	int64_t			 regno;
+	int			 rc, ret = -1;
+
+	if (l->n == 0)
+		return (0);
+	g = xcalloc(l->n, sizeof(*g));
+	if ((s = store_stmt(st, bsql, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, lo);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		regno = sqlite3_column_int64(s, 0);
+		k = bsearch(&regno, l->c, l->n, sizeof(*l->c), int64_cmp);
+		if (k == NULL || k->ip->loaded)
+			continue;
+		x = &g[k - l->c];
+		if (x->nb == x->capb) {
+			x->capb = x->capb == 0 ? 16 : x->capb * 2;
+			x->b = xreallocarray(x->b, x->capb, sizeof(*x->b));
+		}
+		mc_bk_read(&x->b[x->nb++], s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err);
+		goto out;
+	}
+	if ((s = store_stmt(st, usql, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		regno = sqlite3_column_int64(s, 0);
+		k = bsearch(&regno, l->c, l->n, sizeof(*l->c), int64_cmp);
+		if (k == NULL || k->ip->loaded)
+			continue;
+		x = &g[k - l->c];
+		if (x->nu == x->capu) {
+			x->capu = x->capu == 0 ? 4 : x->capu * 2;
+			x->u = xreallocarray(x->u, x->capu, 2 * sizeof(*x->u));
+		}
+		x->u[2 * x->nu] = sqlite3_column_int64(s, 1);
+		x->u[2 * x->nu + 1] = sqlite3_column_int64(s, 2);
+		x->nu++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, err);
+		goto out;
+	}
+	for (i = 0; i < l->n; i++) {
+		ip = l->c[i].ip;
+		if (ip->loaded)
+			continue;
+		x = &g[i];
+		/* By busy_from (usually so already). */
+		for (sorted = 1, j = 1; j < x->nb && sorted; j++)
+			sorted = x->b[j - 1].from <= x->b[j].from;
+		if (!sorted)
+			qsort(x->b, x->nb, sizeof(*x->b), mc_bk_cmp);
+		mc_forget(ip);
+		ip->b = x->b;
+		ip->nb = x->nb;
+		ip->u = x->u;
+		ip->nu = x->nu;
+		x->b = NULL;
+		x->u = NULL;
+		ip->lo = lo;
+		ip->loaded = 1;
+	}
+	ret = 0;
+out:
+	for (i = 0; i < l->n; i++) {
+		free(g[i].b);
+		free(g[i].u);
+	}
+	free(g);
+	return (ret);
+}
+
 /* The first of ip's bookings with busy_from >= t. */
 static size_t
 mc_first(const struct mc_interp *ip, int64_t t)
@@ -686,7 +797,7 @@ mc_first(const struct mc_interp *ip, int64_t t)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (ip->bfrom[mid] < t)
+		if (ip->b[mid].from < t)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -744,43 +855,49 @@ static void
 time_rules(const struct request *r, const struct own *own,
     const struct mc_interp *ip, struct candidate *c)
 {
-	int64_t	from, to, lo, hi, fs, v;
-	size_t	i;
-	int	skipped = 0;
+	const struct mc_bk	*b;
+	int64_t			 from, to, lo, hi, fs, s, v = 0;
+	size_t			 i;
+	int			 skipped = 0, booked = 0;
 
-	from = (int64_t)r->start - (int64_t)c->travel_minutes * 60;
-	to = (int64_t)r->start + (int64_t)(r->minutes + c->travel_minutes) *
-	    60;
-	lo = MC_BUSY_FROM(r->start);
-	hi = (int64_t)r->start + (int64_t)(r->minutes + MATCH_TRAVEL_MAX_MIN) *
-	    60;
-	for (i = mc_first(ip, lo); i < ip->nb && ip->bfrom[i] < hi; i++) {
+	s = (int64_t)r->start;
+	from = s - (int64_t)c->travel_minutes * 60;
+	to = s + (int64_t)(r->minutes + c->travel_minutes) * 60;
+	lo = MC_BUSY_FROM(s);
+	hi = s + (int64_t)(r->minutes + MATCH_TRAVEL_MAX_MIN) * 60;
+	fs = s - (int64_t)MATCH_FAIRNESS_DAYS * 86400;
+	/*
+	 * One pass from the fairness window's first busy_from (the
+	 * earlier bound) to the overlap window's last.
+	 */
+	for (i = mc_first(ip, MC_FAIR_FROM(s)); i < ip->nb; i++) {
+		b = &ip->b[i];
+		if (b->from >= hi)
+			break;
+		if (b->from < s && b->start >= fs && b->start < s)
+			v += b->minutes;
+		if (b->from < lo || booked)
+			continue;
 		if (!skipped && own->regno == ip->regno &&
-		    ip->bfrom[i] == own->from && ip->bto[i] == own->to &&
-		    ip->bstart[i] == own->start &&
-		    ip->bmin[i] == own->minutes) {
+		    b->from == own->from && b->to == own->to &&
+		    b->start == own->start && b->minutes == own->minutes) {
 			skipped = 1;
 			continue;
 		}
-		if (ip->bfrom[i] < to && ip->bto[i] > from) {
-			c->rule = RULE_BOOKED;
-			return;
-		}
+		if (b->from < to && b->to > from)
+			booked = 1;
 	}
-	lo = (int64_t)r->start - MATCH_TRAVEL_MAX_MIN * 60;
+	if (booked) {
+		c->rule = RULE_BOOKED;
+		return;
+	}
+	lo = s - MATCH_TRAVEL_MAX_MIN * 60;
 	for (i = 0; i < ip->nu; i++) {
 		if (ip->u[2 * i] < hi && ip->u[2 * i + 1] > lo &&
 		    ip->u[2 * i] < to && ip->u[2 * i + 1] > from) {
 			c->rule = RULE_UNAVAILABLE;
 			return;
 		}
-	}
-	fs = (int64_t)r->start - (int64_t)MATCH_FAIRNESS_DAYS * 86400;
-	v = 0;
-	for (i = mc_first(ip, MC_FAIR_FROM(r->start));
-	    i < ip->nb && ip->bfrom[i] < (int64_t)r->start; i++) {
-		if (ip->bstart[i] >= fs && ip->bstart[i] < (int64_t)r->start)
-			v += ip->bmin[i];
 	}
 	c->booked_minutes = (int)v;
 }
@@ -845,9 +962,10 @@ match_rank(struct store *st, const struct request *r,
 	struct candidate	*c;
 	struct own		 own;
 	int64_t			*conflicts = NULL;
-	size_t			 nconflicts = 0, i;
+	size_t			 nconflicts = 0, i, len;
 	double			 slat = 0, slon = 0, km;
 	char			 day[DATE_BUFLEN], when[TIME_BUFLEN];
+	int			 fresh;
 
 	memset(out, 0, sizeof(*out));
 	memset(&in, 0, sizeof(in));
@@ -862,7 +980,10 @@ match_rank(struct store *st, const struct request *r,
 		return (-1);
 	if (own_booking(st, r, &own, err) == -1)
 		return (-1);
-	if ((l = mc_lang(st, mc, r->lang, err)) == NULL)
+	if ((l = mc_lang(st, mc, r->lang, &fresh, err)) == NULL)
+		return (-1);
+	if (fresh && mc_load_lang(st, l, MC_FAIR_FROM(r->start) - MC_SLACK,
+	    err) == -1)
 		return (-1);
 	if (load_conflicts(st, r->body, &conflicts, &nconflicts, err) == -1)
 		return (-1);
@@ -872,10 +993,21 @@ match_rank(struct store *st, const struct request *r,
 	for (i = 0; i < l->n; i++) {
 		k = &l->c[i];
 		c = &out->c[i];
-		memset(c, 0, sizeof(*c));
+#ifdef __GNUC__
+		/* The held time is scattered over the heap: ask ahead. */
+		if (i + 8 < l->n)
+			__builtin_prefetch(l->c[i + 8].ip);
+		if (i + 4 < l->n && l->c[i + 4].ip->b != NULL)
+			__builtin_prefetch(l->c[i + 4].ip->b +
+			    l->c[i + 4].ip->nb / 2);
+#endif
 		c->regno = k->regno;
-		snprintf(c->name, sizeof(c->name), "%s", l->names + k->name);
+		len = strnlen(l->names + k->name, sizeof(c->name) - 1);
+		memcpy(c->name, l->names + k->name, len);
+		c->name[len] = '\0';
 		c->category = k->category;
+		c->continuity = c->travel_minutes = c->travel_band = 0;
+		c->booked_minutes = c->rank = 0;
 		km = r->modality == MOD_ONSITE ? geo_haversine_km(k->lat,
 		    k->lon, slat, slon) : 0.0;
 		cheap_rules(r, c, k, &in, km, conflicts, nconflicts, day);
