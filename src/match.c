@@ -259,6 +259,7 @@ struct mc_bk {
 struct mc_interp {
 	int64_t		 regno;
 	int		 loaded;
+	int		 journaled;	/* in the journal */
 	int64_t		 lo;		/* bookings with busy_from >= lo held */
 	size_t		 nb;		/* bookings, by busy_from */
 	struct mc_bk	*b;
@@ -295,6 +296,16 @@ struct match_cache {
 	struct mc_interp	**tab;		/* open addressing by regno */
 	size_t			  tabsize;
 	size_t			  ntab;
+	/*
+	 * What was read inside a transaction the caller opened, which may
+	 * hold its own uncommitted writes: forgotten if it rolls back.
+	 */
+	uint64_t		  commits;	/* store_commits() seen */
+	int			  jactive;
+	int			  jsynced, jlangs;
+	int64_t			  jseq, jgen;
+	struct mc_interp	**jip;
+	size_t			  njip, capjip;
 };
 
 static void
@@ -335,6 +346,47 @@ mc_drop_langs(struct match_cache *mc)
 	mc->gen = -1;
 }
 
+/* Note that ip was read inside the caller's transaction. */
+static void
+mc_journal(struct match_cache *mc, struct mc_interp *ip)
+{
+	if (!mc->jactive || ip->journaled)
+		return;
+	if (mc->njip == mc->capjip) {
+		mc->capjip = mc->capjip == 0 ? 64 : mc->capjip * 2;
+		mc->jip = xreallocarray(mc->jip, mc->capjip, sizeof(*mc->jip));
+	}
+	mc->jip[mc->njip++] = ip;
+	ip->journaled = 1;
+}
+
+/* The caller's transaction committed: what it read holds. */
+static void
+mc_journal_clear(struct match_cache *mc)
+{
+	size_t	i;
+
+	for (i = 0; i < mc->njip; i++)
+		mc->jip[i]->journaled = 0;
+	mc->njip = 0;
+	mc->jactive = 0;
+}
+
+/* It rolled back: forget what was read in it, and the log rows seen. */
+static void
+mc_journal_undo(struct match_cache *mc)
+{
+	size_t	i;
+
+	for (i = 0; i < mc->njip; i++)
+		mc_forget(mc->jip[i]);
+	if (mc->jlangs || mc->gen != mc->jgen)
+		mc_drop_langs(mc);
+	mc->seq = mc->jseq;
+	mc->synced = mc->jsynced;
+	mc_journal_clear(mc);
+}
+
 static void
 mc_free(void *arg)
 {
@@ -349,6 +401,7 @@ mc_free(void *arg)
 		}
 	}
 	free(mc->tab);
+	free(mc->jip);
 	free(mc);
 }
 
@@ -421,16 +474,19 @@ mc_get(struct store *st)
 	mc = xcalloc(1, sizeof(*mc));
 	mc->gen = -1;
 	mc->rollbacks = store_rollbacks(st);
+	mc->commits = store_commits(st);
 	store_set_match_cache(st, mc, mc_free);
 	return (mc);
 }
 
 /*
  * Bring the cache up to the open snapshot: forget what a rollback, a
- * new register generation or the log says may have changed.
+ * new register generation or the log says may have changed. txn: the
+ * snapshot is a transaction the caller opened (and may have written in).
  */
 static int
-mc_sync(struct store *st, struct match_cache *mc, struct tk_error *err)
+mc_sync(struct store *st, struct match_cache *mc, int txn,
+    struct tk_error *err)
 {
 	static const char	 maxsql[] = "SELECT coalesce(max(seq), 0)"
 	    " FROM match_log";
@@ -441,11 +497,24 @@ mc_sync(struct store *st, struct match_cache *mc, struct tk_error *err)
 	int64_t			 gen, seq, last = 0;
 	int			 rc, lost = 0, first = 1;
 
+	/*
+	 * A rollback undoes what was read in the caller's transaction,
+	 * whose log rows' numbers will be used again. Anything else ended
+	 * the transaction with a commit: what was read in it holds.
+	 */
 	if (mc->rollbacks != store_rollbacks(st)) {
 		mc->rollbacks = store_rollbacks(st);
-		mc_drop_langs(mc);
-		mc_forget_all(mc);
-		mc->synced = 0;
+		if (mc->jactive)
+			mc_journal_undo(mc);
+	} else if (mc->jactive && (!txn || mc->commits != store_commits(st)))
+		mc_journal_clear(mc);
+	mc->commits = store_commits(st);
+	if (txn && !mc->jactive) {
+		mc->jactive = 1;
+		mc->jsynced = mc->synced;
+		mc->jseq = mc->seq;
+		mc->jgen = mc->gen;
+		mc->jlangs = 0;
 	}
 	if ((gen = store_register_gen(st, err)) == -1)
 		return (-1);
@@ -515,6 +584,7 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 			return (&mc->lang[i]);
 	}
 	*fresh = 1;
+	mc->jlangs = 1;
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (NULL);
 	mc->lang = xreallocarray(mc->lang, mc->nlang + 1, sizeof(*mc->lang));
@@ -616,8 +686,8 @@ mc_read(struct store *st, int64_t regno, int64_t lo, int64_t hi,
  * to, in front of those held. Declared unavailability is read whole.
  */
 static int
-mc_load(struct store *st, struct mc_interp *ip, int64_t lo,
-    struct tk_error *err)
+mc_load(struct store *st, struct match_cache *mc, struct mc_interp *ip,
+    int64_t lo, struct tk_error *err)
 {
 	static const char	 usql[] = "SELECT start, end"
 	    " FROM unavailability WHERE regno = ?1";
@@ -628,6 +698,7 @@ mc_load(struct store *st, struct mc_interp *ip, int64_t lo,
 
 	if (ip->loaded && ip->lo <= lo)
 		return (0);
+	mc_journal(mc, ip);
 	lo -= MC_SLACK;
 	if (mc_read(st, ip->regno, lo, ip->loaded ? ip->lo : 0, &v, &n,
 	    err) == -1)
@@ -695,8 +766,8 @@ mc_bk_cmp(const void *va, const void *vb)
  * the first match of a language reads what later ones need.
  */
 static int
-mc_load_lang(struct store *st, const struct mc_lang *l, int64_t lo,
-    struct tk_error *err)
+mc_load_lang(struct store *st, struct match_cache *mc,
+    const struct mc_lang *l, int64_t lo, struct tk_error *err)
 {
 	static const char	 bsql[] = "SELECT q.regno, b.busy_from,"
 	    " b.busy_to, b.start, b.minutes FROM qualification q"
@@ -769,6 +840,7 @@ mc_load_lang(struct store *st, const struct mc_lang *l, int64_t lo,
 			sorted = x->b[j - 1].from <= x->b[j].from;
 		if (!sorted)
 			qsort(x->b, x->nb, sizeof(*x->b), mc_bk_cmp);
+		mc_journal(mc, ip);
 		mc_forget(ip);
 		ip->b = x->b;
 		ip->nb = x->nb;
@@ -952,7 +1024,7 @@ cheap_rules(const struct request *r, struct candidate *c,
 
 /* Rank every interpreter with a category in the request's language. */
 static int
-match_rank(struct store *st, const struct request *r,
+match_rank(struct store *st, const struct request *r, int txn,
     struct match_result *out, struct tk_error *err)
 {
 	struct interpreter	 in;	/* status and until only */
@@ -973,7 +1045,7 @@ match_rank(struct store *st, const struct request *r,
 	tk_time_format(r->start, when);
 	snprintf(day, sizeof(day), "%.10s", when);
 	mc = mc_get(st);
-	if (mc_sync(st, mc, err) == -1)
+	if (mc_sync(st, mc, txn, err) == -1)
 		return (-1);
 	if (r->modality == MOD_ONSITE &&
 	    site_point(st, r, &slat, &slon, err) == -1)
@@ -982,7 +1054,7 @@ match_rank(struct store *st, const struct request *r,
 		return (-1);
 	if ((l = mc_lang(st, mc, r->lang, &fresh, err)) == NULL)
 		return (-1);
-	if (fresh && mc_load_lang(st, l, MC_FAIR_FROM(r->start) - MC_SLACK,
+	if (fresh && mc_load_lang(st, mc, l, MC_FAIR_FROM(r->start) - MC_SLACK,
 	    err) == -1)
 		return (-1);
 	if (load_conflicts(st, r->body, &conflicts, &nconflicts, err) == -1)
@@ -1013,7 +1085,7 @@ match_rank(struct store *st, const struct request *r,
 		cheap_rules(r, c, k, &in, km, conflicts, nconflicts, day);
 		if (c->rule != RULE_NONE)
 			continue;
-		if (mc_load(st, k->ip, MC_FAIR_FROM(r->start), err) == -1)
+		if (mc_load(st, mc, k->ip, MC_FAIR_FROM(r->start), err) == -1)
 			goto fail;
 		time_rules(r, &own, k->ip, c);
 	}
@@ -1047,7 +1119,7 @@ match_run(struct store *st, const struct request *r,
 	memset(out, 0, sizeof(*out));
 	if (store_snapshot(st, &mine, err) == -1)
 		return (-1);
-	rc = match_rank(st, r, out, err);
+	rc = match_rank(st, r, !mine, out, err);
 	store_snapshot_end(st, mine);
 	return (rc);
 }

@@ -30,6 +30,7 @@ struct store {
 	struct stmt_slot	 cache[STMT_CACHE];
 	size_t			 ncache;
 	uint64_t		 rollbacks;	/* counted by rollback_hook */
+	uint64_t		 commits;	/* counted by commit_hook */
 	void			*match_cache;
 	void			(*match_cache_free)(void *);
 };
@@ -41,6 +42,16 @@ count_rollback(void *arg)
 	struct store	*st = arg;
 
 	st->rollbacks++;
+}
+
+/* Count every commit of a write transaction. */
+static int
+count_commit(void *arg)
+{
+	struct store	*st = arg;
+
+	st->commits++;
+	return (0);
 }
 
 /* Fill err from the connection's last error. */
@@ -184,6 +195,7 @@ store_open(struct store **out, const char *path, int flags,
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_rollback_hook(st->db, count_rollback, st);
+	sqlite3_commit_hook(st->db, count_commit, st);
 	/* Never give an uninitialised file a schema behind init's back. */
 	if (!(flags & STORE_CREATE) && store_schema_version(st) == 0) {
 		tk_fail(err, TK_E_UNAVAILABLE, "db",
@@ -236,6 +248,13 @@ uint64_t
 store_rollbacks(const struct store *st)
 {
 	return (st->rollbacks);
+}
+
+/* The number of write transactions the connection has committed. */
+uint64_t
+store_commits(const struct store *st)
+{
+	return (st->commits);
 }
 
 /* The matching core's cache. */

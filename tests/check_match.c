@@ -892,11 +892,12 @@ START_TEST(test_cache_own_transaction)
 	 */
 	store_rollback(st);
 	o = other();
+	ck_assert_int_eq(unavailable_remove(o, c, uid, &err), 0);
 	ck_assert_int_eq(unavailable_add(o, c, "2031-01-01T10:00",
 	    "2031-01-01T11:00", NULL, &uid, &err), 0);
-	ck_assert_int_eq(unavailable_remove(o, c, uid, &err), 0);
 	store_close(o);
 	same_as_fresh(three);
+	ck_assert_int_eq(find_rule(three, c), RULE_NONE);
 	ck_assert_int_eq(find_rule(three, a), RULE_NONE);
 	ck_assert_int_eq(find_rule(three, b), RULE_NONE);
 	/* Committed: it did. */

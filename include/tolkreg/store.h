@@ -98,6 +98,9 @@ int64_t		 store_register_gen(struct store *, struct tk_error *);
  */
 uint64_t	 store_rollbacks(const struct store *);
 
+/* How many write transactions the connection has committed. */
+uint64_t	 store_commits(const struct store *);
+
 /*
  * The matching core's cache (match.c): one per store, so one per
  * connection and thread. The store only keeps the pointer and calls fn
