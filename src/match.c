@@ -563,7 +563,7 @@ mc_sync(struct store *st, struct match_cache *mc, int txn,
 /* The cached candidates of lang, read in this snapshot if need be. */
 static struct mc_lang *
 mc_lang(struct store *st, struct match_cache *mc, const char *lang,
-    int *fresh, struct tk_error *err)
+    struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT q.regno, i.name, q.category,"
 	    " i.status, coalesce(i.status_until, ''), i.gender, i.modalities,"
@@ -578,12 +578,10 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 	size_t			 i, cap = 0, ncap = 0, nused = 0, len;
 	int			 rc;
 
-	*fresh = 0;
 	for (i = 0; i < mc->nlang; i++) {
 		if (strcmp(mc->lang[i].code, lang) == 0)
 			return (&mc->lang[i]);
 	}
-	*fresh = 1;
 	mc->jlangs = 1;
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (NULL);
@@ -762,8 +760,7 @@ mc_bk_cmp(const void *va, const void *vb)
 
 /*
  * Read the time of every candidate of l not yet held, from busy_from lo
- * on, in two queries over the language rather than two per candidate:
- * the first match of a language reads what later ones need.
+ * on, in two queries over the language rather than two per candidate.
  */
 static int
 mc_load_lang(struct store *st, struct match_cache *mc,
@@ -1037,7 +1034,7 @@ match_rank(struct store *st, const struct request *r, int txn,
 	size_t			 nconflicts = 0, i, len;
 	double			 slat = 0, slon = 0, km;
 	char			 day[DATE_BUFLEN], when[TIME_BUFLEN];
-	int			 fresh;
+	size_t			 need = 0;
 
 	memset(out, 0, sizeof(*out));
 	memset(&in, 0, sizeof(in));
@@ -1052,10 +1049,7 @@ match_rank(struct store *st, const struct request *r, int txn,
 		return (-1);
 	if (own_booking(st, r, &own, err) == -1)
 		return (-1);
-	if ((l = mc_lang(st, mc, r->lang, &fresh, err)) == NULL)
-		return (-1);
-	if (fresh && mc_load_lang(st, mc, l, MC_FAIR_FROM(r->start) - MC_SLACK,
-	    err) == -1)
+	if ((l = mc_lang(st, mc, r->lang, err)) == NULL)
 		return (-1);
 	if (load_conflicts(st, r->body, &conflicts, &nconflicts, err) == -1)
 		return (-1);
@@ -1069,9 +1063,6 @@ match_rank(struct store *st, const struct request *r, int txn,
 		/* The held time is scattered over the heap: ask ahead. */
 		if (i + 8 < l->n)
 			__builtin_prefetch(l->c[i + 8].ip);
-		if (i + 4 < l->n && l->c[i + 4].ip->b != NULL)
-			__builtin_prefetch(l->c[i + 4].ip->b +
-			    l->c[i + 4].ip->nb / 2);
 #endif
 		c->regno = k->regno;
 		len = strnlen(l->names + k->name, sizeof(c->name) - 1);
@@ -1083,11 +1074,30 @@ match_rank(struct store *st, const struct request *r, int txn,
 		km = r->modality == MOD_ONSITE ? geo_haversine_km(k->lat,
 		    k->lon, slat, slon) : 0.0;
 		cheap_rules(r, c, k, &in, km, conflicts, nconflicts, day);
+		if (c->rule == RULE_NONE && !k->ip->loaded)
+			need++;
+	}
+	/*
+	 * When half the language's candidates or more still have to be
+	 * read, one pass over the whole language is cheaper than a query
+	 * or two each (and leaves it all read for the next match).
+	 */
+	if (need > 0 && 2 * need >= l->n && mc_load_lang(st, mc, l,
+	    MC_FAIR_FROM(r->start) - MC_SLACK, err) == -1)
+		goto fail;
+	for (i = 0; i < l->n; i++) {
+		c = &out->c[i];
+#ifdef __GNUC__
+		if (i + 4 < l->n && l->c[i + 4].ip->b != NULL)
+			__builtin_prefetch(l->c[i + 4].ip->b +
+			    l->c[i + 4].ip->nb / 2);
+#endif
 		if (c->rule != RULE_NONE)
 			continue;
-		if (mc_load(st, mc, k->ip, MC_FAIR_FROM(r->start), err) == -1)
+		if (mc_load(st, mc, l->c[i].ip, MC_FAIR_FROM(r->start),
+		    err) == -1)
 			goto fail;
-		time_rules(r, &own, k->ip, c);
+		time_rules(r, &own, l->c[i].ip, c);
 	}
 	if (load_continuity(st, r, out->c, out->n, err) == -1)
 		goto fail;
