@@ -302,7 +302,8 @@ struct match_cache {
 	 */
 	uint64_t		  commits;	/* store_commits() seen */
 	int			  jactive;
-	int			  jsynced, jlangs;
+	int			  jsynced;
+	size_t			  jnlang;	/* lists held before it */
 	int64_t			  jseq, jgen;
 	struct mc_interp	**jip;
 	size_t			  njip, capjip;
@@ -380,8 +381,17 @@ mc_journal_undo(struct match_cache *mc)
 
 	for (i = 0; i < mc->njip; i++)
 		mc_forget(mc->jip[i]);
-	if (mc->jlangs || mc->gen != mc->jgen)
+	if (mc->gen != mc->jgen)
 		mc_drop_langs(mc);
+	else {
+		/* Lists are appended: drop those read in the transaction. */
+		for (i = mc->jnlang; i < mc->nlang; i++) {
+			free(mc->lang[i].c);
+			free(mc->lang[i].names);
+		}
+		if (mc->jnlang < mc->nlang)
+			mc->nlang = mc->jnlang;
+	}
 	mc->seq = mc->jseq;
 	mc->synced = mc->jsynced;
 	mc_journal_clear(mc);
@@ -514,7 +524,7 @@ mc_sync(struct store *st, struct match_cache *mc, int txn,
 		mc->jsynced = mc->synced;
 		mc->jseq = mc->seq;
 		mc->jgen = mc->gen;
-		mc->jlangs = 0;
+		mc->jnlang = mc->nlang;
 	}
 	if ((gen = store_register_gen(st, err)) == -1)
 		return (-1);
@@ -582,7 +592,6 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 		if (strcmp(mc->lang[i].code, lang) == 0)
 			return (&mc->lang[i]);
 	}
-	mc->jlangs = 1;
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (NULL);
 	mc->lang = xreallocarray(mc->lang, mc->nlang + 1, sizeof(*mc->lang));

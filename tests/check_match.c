@@ -900,6 +900,12 @@ START_TEST(test_cache_own_transaction)
 	ck_assert_int_eq(find_rule(three, c), RULE_NONE);
 	ck_assert_int_eq(find_rule(three, a), RULE_NONE);
 	ck_assert_int_eq(find_rule(three, b), RULE_NONE);
+	/* An interpreter added in a transaction rolled back was never. */
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(find_rule(three, interp("X", 'A', 'M', "0301",
+	    MOD_ALL)), RULE_NONE);
+	store_rollback(st);
+	same_as_fresh(three);
 	/* Committed: it did. */
 	ck_assert_int_eq(store_begin(st, &err), 0);
 	ck_assert_int_eq(booking_book(st, one, 0, &booked, &err), 0);
