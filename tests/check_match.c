@@ -976,7 +976,7 @@ START_TEST(test_cache_randomized)
 	    MOD_ONSITE | MOD_VIDEO };
 	struct completion	 done = { NULL, 0, 0, 0, NULL };
 	struct store		*o, *w;
-	int64_t			 in[10], rq[40], un[40], booked;
+	int64_t			 in[10], rq[160], un[40], booked;
 	char			 when[32], name[16];
 	size_t			 nrq = 0, nun = 0, i;
 	int			 step, k;
@@ -992,7 +992,7 @@ START_TEST(test_cache_randomized)
 		/* Half the writes through st, half through another store. */
 		w = rnd(2) ? st : o;
 		k = (int)rnd(8);
-		if (k <= 2 || nrq == 0) {
+		if ((k <= 2 || nrq == 0) && nrq < 160) {
 			struct request_input	ri = { OUS, "ara", when, "60",
 			    NULL, NULL, NULL, NULL, NULL, NULL, 0 };
 			char			m[8];
