@@ -466,6 +466,111 @@ START_TEST(test_book_named_and_none)
 }
 END_TEST
 
+/*
+ * The stored ranking of id as one string of its cells; with now, the
+ * ranking a match of it gives now instead.
+ */
+static char *
+ranking_text(int64_t id, int now)
+{
+	struct match_result	 m;
+	struct request		 rq;
+	struct table		*t;
+	char			*buf;
+	size_t			 len = 0, r, c;
+
+	t = table_new();
+	if (now) {
+		ck_assert_int_eq(request_get(st, id, &rq, &err), 0);
+		ck_assert_int_eq(match_run(st, &rq, &m, &err), 0);
+		match_table(&rq, &m, 0, 1, t);
+		match_result_release(&m);
+	} else
+		ck_assert_msg(booking_ranking(st, id, t, &err) == 0, "%s",
+		    err.msg);
+	buf = calloc(1, 65536);
+	ck_assert_ptr_nonnull(buf);
+	for (r = 0; r < table_nrows(t); r++) {
+		for (c = 0; c < 9; c++)
+			len += (size_t)snprintf(buf + len, 65536 - len, "%s|",
+			    table_cell(t, r, c));
+		len += (size_t)snprintf(buf + len, 65536 - len, "\n");
+	}
+	table_free(t);
+	return (buf);
+}
+
+START_TEST(test_ranking_formats)
+{
+	struct table	*t;
+	sqlite3_stmt	*s;
+	const char	*why, *p;
+	int64_t		 a, id, booked;
+	char		*bin, *json, rule[32];
+	size_t		 len = 0, r;
+
+	/* Eligible ones and several rules, on site. */
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	(void)interp("B", 'E', 'F', "0301", MOD_ALL);
+	(void)interp("C", 'C', 'M', "4601", MOD_ALL);
+	(void)interp("D", 'C', 'F', "3205", MOD_ALL);
+	(void)interp("E", 'A', 'F', "0301", MOD_PHONE);
+	id = req("2030-03-04T10:00", 60, "onsite", "0301", NULL);
+	ck_assert_int_eq(booking_book(st, id, 0, &booked, &err), 0);
+	ck_assert_int_eq(booked, a);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT"
+	    " typeof(ranking), length(ranking) FROM ranking WHERE request = ?1",
+	    -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "blob");
+	ck_assert_int_eq(sqlite3_column_int(s, 1), 5 * 14);
+	sqlite3_finalize(s);
+	bin = ranking_text(id, 0);
+	/* The booking changes nothing in its own ranking. */
+	json = ranking_text(id, 1);
+	ck_assert_str_eq(bin, json);
+	free(json);
+	ck_assert_ptr_nonnull(strstr(bin, "excluded (distance)"));
+	ck_assert_ptr_nonnull(strstr(bin, "excluded (modality)"));
+
+	/* The same ranking as JSON text, as stored before schema 8. */
+	t = table_new();
+	ck_assert_int_eq(booking_ranking(st, id, t, &err), 0);
+	json = calloc(1, 4096);
+	ck_assert_ptr_nonnull(json);
+	len = (size_t)snprintf(json, 4096, "[");
+	for (r = 0; r < table_nrows(t); r++) {
+		why = table_cell(t, r, 8);
+		snprintf(rule, sizeof(rule), "eligible");
+		if ((p = strchr(why, '(')) != NULL &&
+		    strncmp(why, "excluded", 8) == 0)
+			snprintf(rule, sizeof(rule), "%.*s",
+			    (int)strcspn(p + 1, ")"), p + 1);
+		len += (size_t)snprintf(json + len, 4096 - len,
+		    "%s[%s,%s,\"%s\",\"%s\",%s,%s,%s]", r > 0 ? "," : "",
+		    table_cell(t, r, 1), *table_cell(t, r, 0) != '\0' ?
+		    table_cell(t, r, 0) : "0", rule, table_cell(t, r, 3),
+		    *table_cell(t, r, 4) != '\0' ? table_cell(t, r, 4) : "0",
+		    *table_cell(t, r, 5) != '\0' ? table_cell(t, r, 5) : "0",
+		    table_cell(t, r, 6));
+	}
+	snprintf(json + len, 4096 - len, "]");
+	table_free(t);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "UPDATE ranking SET"
+	    " ranking = ?2 WHERE request = ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, json, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	free(json);
+	json = ranking_text(id, 0);
+	ck_assert_str_eq(bin, json);
+	free(bin);
+	free(json);
+}
+END_TEST
+
 START_TEST(test_lifecycle)
 {
 	struct completion	c = { NULL, 0, 0, 0, NULL };
@@ -1077,6 +1182,7 @@ match_suite(void)
 	tcase_add_test(tc, test_category_first);
 	tcase_add_test(tc, test_continuity_then_band_then_fairness);
 	tcase_add_test(tc, test_book_named_and_none);
+	tcase_add_test(tc, test_ranking_formats);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lifecycle");
