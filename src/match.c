@@ -279,17 +279,19 @@ find_candidate(struct candidate *c, size_t n, int64_t regno)
  *    gender, modalities, home point), valid while the register
  *    generation (schema 6) read in the snapshot is the one they were
  *    read under;
- *  - per interpreter, read on first need: their booked and completed
- *    bookings from some time on, by busy_from, and all their declared
- *    unavailability. The overlap and fairness rules are then worked out
- *    here, in memory, by binary search.
+ *  - per interpreter, read on first need (a whole language at once when
+ *    half of it is needed): their booked and completed bookings from
+ *    some time on (what the request needs less MC_SLACK), by busy_from,
+ *    and all their declared unavailability. The overlap and fairness
+ *    rules are then worked out here, in memory, by binary search.
  *
  * Every change to bookings or unavailability appends the interpreters
  * it touches to match_log (schema 8) in its own transaction; each match
  * reads the rows after the last it saw and forgets those interpreters.
- * A reader that fell behind the pruned log, or whose connection rolled a
- * transaction back (whose rows' numbers will be used again), forgets
- * everything.
+ * A reader that fell behind the pruned log forgets everything. What was
+ * read inside a transaction the caller opened is noted: if it rolls
+ * back (and its rows' numbers will be used again), that is forgotten
+ * and the reader goes back to the log position it started from.
  */
 
 /* History read beyond what a request needs, so that nearby ones hit. */
