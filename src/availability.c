@@ -2,8 +2,8 @@
  * Interpreters' declared unavailability and conflicts of interest
  * (habilitet, tolkeloven § 16): the periods in which an interpreter
  * cannot take assignments, and the public bodies for which they must
- * never be booked. The matching asks availability_busy() before offering
- * an interpreter.
+ * never be booked. The matching core (match.c) holds the periods against
+ * the time a request would take.
  */
 #include "config.h"
 
@@ -151,33 +151,6 @@ unavailable_list(struct store *st, int64_t regno, int include_past,
 	}
 	sqlite3_reset(s);
 	return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
-}
-
-/* Whether a declared period of regno overlaps [from, to). */
-int
-availability_busy(struct store *st, int64_t regno, time_t from, time_t to,
-    int *busy, struct tk_error *err)
-{
-	/* A range scan of unavailability_regno (regno, start). */
-	static const char	 sql[] = "SELECT 1 FROM unavailability"
-	    " WHERE regno = ?1 AND start < ?3 AND end > ?2 LIMIT 1";
-	sqlite3_stmt		*s;
-	int			 rc;
-
-	if (to <= from)
-		return (tk_fail(err, TK_E_INVALID, "to",
-		    "'to' must be after 'from'"));
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, regno);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)to);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return (store_fail(st, err));
-	*busy = rc == SQLITE_ROW;
-	return (0);
 }
 
 /*

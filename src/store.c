@@ -29,7 +29,30 @@ struct store {
 	char			*actor;
 	struct stmt_slot	 cache[STMT_CACHE];
 	size_t			 ncache;
+	uint64_t		 rollbacks;	/* counted by rollback_hook */
+	uint64_t		 commits;	/* counted by commit_hook */
+	void			*match_cache;
+	void			(*match_cache_free)(void *);
 };
+
+/* Count every rollback of the connection, however it happens. */
+static void
+count_rollback(void *arg)
+{
+	struct store	*st = arg;
+
+	st->rollbacks++;
+}
+
+/* Count every commit of a write transaction. */
+static int
+count_commit(void *arg)
+{
+	struct store	*st = arg;
+
+	st->commits++;
+	return (0);
+}
 
 /* Fill err from the connection's last error. */
 int
@@ -171,6 +194,8 @@ store_open(struct store **out, const char *path, int flags,
 	}
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_rollback_hook(st->db, count_rollback, st);
+	sqlite3_commit_hook(st->db, count_commit, st);
 	/* Never give an uninitialised file a schema behind init's back. */
 	if (!(flags & STORE_CREATE) && store_schema_version(st) == 0) {
 		tk_fail(err, TK_E_UNAVAILABLE, "db",
@@ -209,11 +234,45 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	if (st->match_cache != NULL && st->match_cache_free != NULL)
+		st->match_cache_free(st->match_cache);
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
 	free(st->actor);
 	free(st);
+}
+
+/* The number of rollbacks of the connection so far. */
+uint64_t
+store_rollbacks(const struct store *st)
+{
+	return (st->rollbacks);
+}
+
+/* The number of write transactions the connection has committed. */
+uint64_t
+store_commits(const struct store *st)
+{
+	return (st->commits);
+}
+
+/* The matching core's cache. */
+void *
+store_match_cache(const struct store *st)
+{
+	return (st->match_cache);
+}
+
+/* Hand the store the matching core's cache and its destructor. */
+void
+store_set_match_cache(struct store *st, void *cache, void (*fn)(void *))
+{
+	if (st->match_cache != NULL && st->match_cache != cache &&
+	    st->match_cache_free != NULL)
+		st->match_cache_free(st->match_cache);
+	st->match_cache = cache;
+	st->match_cache_free = fn;
 }
 
 /* The SQLite handle. */

@@ -1,7 +1,7 @@
 /*
  * Declared unavailability and conflicts of interest: adding, listing
- * and removing, the overlap test the matching relies on, Europe/Oslo
- * time across the daylight saving changes, and the rules.
+ * and removing, Europe/Oslo time across the daylight saving changes,
+ * and the rules. The overlap with requests is tested in check_match.c.
  */
 #include "config.h"
 
@@ -99,17 +99,6 @@ add_ok(int64_t regno, const char *from, const char *to, const char *note)
 	return (id);
 }
 
-/* Whether regno is busy in [from, to). */
-static int
-busy(int64_t regno, long long from, long long to)
-{
-	int	b = -1;
-
-	ck_assert_msg(availability_busy(st, regno, (time_t)from, (time_t)to,
-	    &b, &err) == 0, "%s", err.msg);
-	return (b);
-}
-
 START_TEST(test_add_list_remove)
 {
 	struct table	*t;
@@ -175,64 +164,6 @@ START_TEST(test_add_list_remove)
 }
 END_TEST
 
-START_TEST(test_busy_boundaries)
-{
-	/* [S, E) = 2026-06-01T10:00Z to 12:00Z. */
-	const long long	S = 1780308000, E = S + 7200;
-	int64_t		id;
-
-	id = add_ok(amina, "2026-06-01T10:00Z", "2026-06-01T12:00Z", NULL);
-	ck_assert_int_eq(busy(amina, S, E), 1);		/* the same */
-	ck_assert_int_eq(busy(amina, E, E + 3600), 0);	/* touches after */
-	ck_assert_int_eq(busy(amina, S - 3600, S), 0);	/* touches before */
-	ck_assert_int_eq(busy(amina, S + 1, E - 1), 1);	/* inside */
-	ck_assert_int_eq(busy(amina, S - 3600, E + 3600), 1);	/* around */
-	ck_assert_int_eq(busy(amina, S - 3600, S + 1), 1);	/* left edge */
-	ck_assert_int_eq(busy(amina, E - 1, E + 3600), 1);	/* right edge */
-	ck_assert_int_eq(busy(amina, E + 1, E + 3600), 0);	/* after */
-	ck_assert_int_eq(busy(amina, S - 7200, S - 1), 0);	/* before */
-	/* Another interpreter's period is not this one's. */
-	ck_assert_int_eq(busy(bashir, S, E), 0);
-	/* A second period next to the first: both edges still hold. */
-	add_ok(amina, "2026-06-01T14:00+02:00", "2026-06-01T16:00+02:00", NULL);
-	ck_assert_int_eq(busy(amina, E, E + 1), 1);
-	ck_assert_int_eq(busy(amina, E + 7200, E + 7201), 0);
-	ck_assert_int_eq(unavailable_remove(st, amina, id, &err), 0);
-	ck_assert_int_eq(busy(amina, S, E), 0);
-	/* An empty or reversed interval is a caller's mistake. */
-	{
-		int	b = -1;
-
-		ck_assert_int_eq(availability_busy(st, amina, S, S, &b, &err),
-		    -1);
-		ck_assert_int_eq(err.code, TK_E_INVALID);
-		ck_assert_int_eq(b, -1);
-	}
-}
-END_TEST
-
-START_TEST(test_busy_uses_index)
-{
-	sqlite3_stmt	*s;
-	const char	*detail;
-	int		 found = 0;
-
-	/* The query availability_busy() runs must be a range scan. */
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "EXPLAIN QUERY PLAN"
-	    " SELECT 1 FROM unavailability WHERE regno = ?1 AND start < ?3"
-	    " AND end > ?2 LIMIT 1", -1, &s, NULL), SQLITE_OK);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		detail = (const char *)sqlite3_column_text(s, 3);
-		if (detail != NULL &&
-		    strstr(detail, "INDEX unavailability_regno") != NULL &&
-		    strstr(detail, "regno=? AND start<?") != NULL)
-			found = 1;
-	}
-	sqlite3_finalize(s);
-	ck_assert(found);
-}
-END_TEST
-
 START_TEST(test_dst)
 {
 	long long	start, end;
@@ -254,9 +185,6 @@ START_TEST(test_dst)
 	ck_assert_str_eq(table_cell(t, 0, 1), "2026-03-28T12:00:00+01:00");
 	ck_assert_str_eq(table_cell(t, 0, 2), "2026-03-30T12:00:00+02:00");
 	table_free(t);
-	/* Busy at 01:59 winter time and at 03:00 summer time. */
-	ck_assert_int_eq(busy(amina, 1774745940, 1774746000), 1);
-	ck_assert_int_eq(busy(amina, 1774746000, 1774746060), 1);
 
 	/*
 	 * Summer time ends on Sunday 25 October 2026 at 03:00 local
@@ -478,8 +406,6 @@ availability_suite(void)
 	tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_add_list_remove);
-	tcase_add_test(tc, test_busy_boundaries);
-	tcase_add_test(tc, test_busy_uses_index);
 	tcase_add_test(tc, test_dst);
 	tcase_add_test(tc, test_conflicts);
 	suite_add_tcase(s, tc);

@@ -129,6 +129,19 @@ find(const struct match_result *m, int64_t regno)
 	return (NULL);
 }
 
+/* The rule that applies to regno on request id (RULE_NONE: eligible). */
+static enum match_rule
+find_rule(int64_t id, int64_t regno)
+{
+	struct match_result	m;
+	enum match_rule		rule;
+
+	run(id, &m);
+	rule = find(&m, regno)->rule;
+	match_result_release(&m);
+	return (rule);
+}
+
 START_TEST(test_category_first)
 {
 	struct match_result	m;
@@ -288,6 +301,83 @@ START_TEST(test_rule_unavailable)
 }
 END_TEST
 
+/* The rule on a for a phone request (no travel) at start for minutes. */
+static enum match_rule
+phone_rule(int64_t a, const char *start, int minutes)
+{
+	return (find_rule(req(start, minutes, "phone", NULL, NULL), a));
+}
+
+START_TEST(test_unavailable_boundaries)
+{
+	int64_t	a, b, id, uid;
+
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	b = interp("B", 'A', 'F', "0301", MOD_ALL);
+	/* [10:00Z, 12:00Z); periods and requests are half-open. */
+	ck_assert_int_eq(unavailable_add(st, a, "2030-06-03T10:00Z",
+	    "2030-06-03T12:00Z", NULL, &uid, &err), 0);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T10:00Z", 120),
+	    RULE_UNAVAILABLE);				/* the same */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T12:00Z", 60),
+	    RULE_NONE);					/* touches after */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T09:00Z", 60),
+	    RULE_NONE);					/* touches before */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T10:01Z", 118),
+	    RULE_UNAVAILABLE);				/* inside */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T09:00Z", 240),
+	    RULE_UNAVAILABLE);				/* around */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T09:00Z", 61),
+	    RULE_UNAVAILABLE);				/* left edge */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T11:59Z", 60),
+	    RULE_UNAVAILABLE);				/* right edge */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T12:01Z", 60),
+	    RULE_NONE);					/* after */
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T08:00Z", 119),
+	    RULE_NONE);					/* before */
+	/* Another interpreter's period is not this one's. */
+	ck_assert_int_eq(phone_rule(b, "2030-06-03T10:00Z", 120), RULE_NONE);
+	/* A second period next to the first: both edges still hold. */
+	ck_assert_int_eq(unavailable_add(st, a, "2030-06-03T14:00+02:00",
+	    "2030-06-03T16:00+02:00", NULL, &id, &err), 0);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T12:00Z", 1),
+	    RULE_UNAVAILABLE);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T14:00Z", 1), RULE_NONE);
+	ck_assert_int_eq(unavailable_remove(st, a, uid, &err), 0);
+	ck_assert_int_eq(phone_rule(a, "2030-06-03T10:00Z", 120), RULE_NONE);
+	/* On site, travel home (15 min) is held against [12:00Z, 14:00Z). */
+	ck_assert_int_eq(find_rule(req("2030-06-03T10:30Z", 76, "onsite",
+	    "0301", NULL), a), RULE_UNAVAILABLE);	/* home at 12:01Z */
+	ck_assert_int_eq(find_rule(req("2030-06-03T10:30Z", 75, "onsite",
+	    "0301", NULL), a), RULE_NONE);		/* home at 12:00Z */
+}
+END_TEST
+
+START_TEST(test_unavailable_dst)
+{
+	int64_t	a, uid;
+
+	/*
+	 * Summer time begins on Sunday 31 March 2030 at 02:00 local
+	 * (01:00Z): noon on the 30th to noon on 1 April is 47 hours.
+	 */
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	ck_assert_int_eq(unavailable_add(st, a, "2030-03-30T12:00",
+	    "2030-04-01T12:00", NULL, &uid, &err), 0);
+	/* Unavailable at 01:59 winter time and at 03:00 summer time. */
+	ck_assert_int_eq(phone_rule(a, "2030-03-31T01:59", 1),
+	    RULE_UNAVAILABLE);
+	ck_assert_int_eq(phone_rule(a, "2030-03-31T03:00", 1),
+	    RULE_UNAVAILABLE);
+	/* The end is noon summer time (10:00Z), not an hour later. */
+	ck_assert_int_eq(phone_rule(a, "2030-04-01T11:59", 1),
+	    RULE_UNAVAILABLE);
+	ck_assert_int_eq(phone_rule(a, "2030-04-01T12:00", 60), RULE_NONE);
+	ck_assert_int_eq(phone_rule(a, "2030-03-30T11:00", 60), RULE_NONE);
+	ck_assert_int_eq(phone_rule(a, "2030-04-01T10:00Z", 60), RULE_NONE);
+}
+END_TEST
+
 START_TEST(test_continuity_then_band_then_fairness)
 {
 	struct match_result	m;
@@ -373,6 +463,111 @@ START_TEST(test_book_named_and_none)
 	ck_assert_int_eq(strtoll(table_cell(t, 0, 1), NULL, 10), a);
 	ck_assert_ptr_nonnull(strstr(table_cell(t, 1, 8), "category"));
 	table_free(t);
+}
+END_TEST
+
+/*
+ * The stored ranking of id as one string of its cells; with now, the
+ * ranking a match of it gives now instead.
+ */
+static char *
+ranking_text(int64_t id, int now)
+{
+	struct match_result	 m;
+	struct request		 rq;
+	struct table		*t;
+	char			*buf;
+	size_t			 len = 0, r, c;
+
+	t = table_new();
+	if (now) {
+		ck_assert_int_eq(request_get(st, id, &rq, &err), 0);
+		ck_assert_int_eq(match_run(st, &rq, &m, &err), 0);
+		match_table(&rq, &m, 0, 1, t);
+		match_result_release(&m);
+	} else
+		ck_assert_msg(booking_ranking(st, id, t, &err) == 0, "%s",
+		    err.msg);
+	buf = calloc(1, 65536);
+	ck_assert_ptr_nonnull(buf);
+	for (r = 0; r < table_nrows(t); r++) {
+		for (c = 0; c < 9; c++)
+			len += (size_t)snprintf(buf + len, 65536 - len, "%s|",
+			    table_cell(t, r, c));
+		len += (size_t)snprintf(buf + len, 65536 - len, "\n");
+	}
+	table_free(t);
+	return (buf);
+}
+
+START_TEST(test_ranking_formats)
+{
+	struct table	*t;
+	sqlite3_stmt	*s;
+	const char	*why, *p;
+	int64_t		 a, id, booked;
+	char		*bin, *json, rule[32];
+	size_t		 len = 0, r;
+
+	/* Eligible ones and several rules, on site. */
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	(void)interp("B", 'E', 'F', "0301", MOD_ALL);
+	(void)interp("C", 'C', 'M', "4601", MOD_ALL);
+	(void)interp("D", 'C', 'F', "3205", MOD_ALL);
+	(void)interp("E", 'A', 'F', "0301", MOD_PHONE);
+	id = req("2030-03-04T10:00", 60, "onsite", "0301", NULL);
+	ck_assert_int_eq(booking_book(st, id, 0, &booked, &err), 0);
+	ck_assert_int_eq(booked, a);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT"
+	    " typeof(ranking), length(ranking) FROM ranking WHERE request = ?1",
+	    -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "blob");
+	ck_assert_int_eq(sqlite3_column_int(s, 1), 5 * 14);
+	sqlite3_finalize(s);
+	bin = ranking_text(id, 0);
+	/* The booking changes nothing in its own ranking. */
+	json = ranking_text(id, 1);
+	ck_assert_str_eq(bin, json);
+	free(json);
+	ck_assert_ptr_nonnull(strstr(bin, "excluded (distance)"));
+	ck_assert_ptr_nonnull(strstr(bin, "excluded (modality)"));
+
+	/* The same ranking as JSON text, as stored before schema 8. */
+	t = table_new();
+	ck_assert_int_eq(booking_ranking(st, id, t, &err), 0);
+	json = calloc(1, 4096);
+	ck_assert_ptr_nonnull(json);
+	len = (size_t)snprintf(json, 4096, "[");
+	for (r = 0; r < table_nrows(t); r++) {
+		why = table_cell(t, r, 8);
+		snprintf(rule, sizeof(rule), "eligible");
+		if ((p = strchr(why, '(')) != NULL &&
+		    strncmp(why, "excluded", 8) == 0)
+			snprintf(rule, sizeof(rule), "%.*s",
+			    (int)strcspn(p + 1, ")"), p + 1);
+		len += (size_t)snprintf(json + len, 4096 - len,
+		    "%s[%s,%s,\"%s\",\"%s\",%s,%s,%s]", r > 0 ? "," : "",
+		    table_cell(t, r, 1), *table_cell(t, r, 0) != '\0' ?
+		    table_cell(t, r, 0) : "0", rule, table_cell(t, r, 3),
+		    *table_cell(t, r, 4) != '\0' ? table_cell(t, r, 4) : "0",
+		    *table_cell(t, r, 5) != '\0' ? table_cell(t, r, 5) : "0",
+		    table_cell(t, r, 6));
+	}
+	snprintf(json + len, 4096 - len, "]");
+	table_free(t);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "UPDATE ranking SET"
+	    " ranking = ?2 WHERE request = ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, json, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	free(json);
+	json = ranking_text(id, 0);
+	ck_assert_str_eq(bin, json);
+	free(bin);
+	free(json);
 }
 END_TEST
 
@@ -534,6 +729,436 @@ START_TEST(test_dst_overlap)
 }
 END_TEST
 
+/*
+ * The match cache. A long-lived store keeps what it read (match.c); each
+ * answer must be the one a store that has read nothing gives, whatever
+ * changed in between and through whichever connection.
+ */
+
+/* A second connection to the same database. */
+static struct store *
+other(void)
+{
+	struct store	*o;
+
+	ck_assert_msg(store_open(&o, path, 0, &err) == 0, "%s", err.msg);
+	store_set_actor(o, "other");
+	return (o);
+}
+
+/* Whether regno has a booking overlapping [from, to), not request id. */
+static int
+ref_booked(struct store *s, int64_t regno, int64_t id, int64_t from,
+    int64_t to)
+{
+	sqlite3_stmt	*q;
+	int		 v;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT EXISTS"
+	    " (SELECT 1 FROM request WHERE regno = ?1 AND id <> ?2"
+	    " AND state IN ('booked', 'completed')"
+	    " AND busy_from < ?4 AND busy_to > ?3)", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_int64(q, 1, regno);
+	sqlite3_bind_int64(q, 2, id);
+	sqlite3_bind_int64(q, 3, from);
+	sqlite3_bind_int64(q, 4, to);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return (v);
+}
+
+/* Whether regno declared unavailability overlapping [from, to). */
+static int
+ref_unavailable(struct store *s, int64_t regno, int64_t from, int64_t to)
+{
+	sqlite3_stmt	*q;
+	int		 v;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT EXISTS"
+	    " (SELECT 1 FROM unavailability WHERE regno = ?1"
+	    " AND start < ?3 AND end > ?2)", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_int64(q, 1, regno);
+	sqlite3_bind_int64(q, 2, from);
+	sqlite3_bind_int64(q, 3, to);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return (v);
+}
+
+/* Minutes regno has booked with a start in the 30 days before start. */
+static int
+ref_fair(struct store *s, int64_t regno, int64_t start)
+{
+	sqlite3_stmt	*q;
+	int		 v;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT"
+	    " coalesce(sum(minutes), 0) FROM request WHERE regno = ?1"
+	    " AND state IN ('booked', 'completed')"
+	    " AND start >= ?2 - 30 * 86400 AND start < ?2", -1, &q, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(q, 1, regno);
+	sqlite3_bind_int64(q, 2, start);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return (v);
+}
+
+/* Rows of the match log about regno. */
+static int
+count_log(struct store *s, int64_t regno)
+{
+	sqlite3_stmt	*q;
+	int		 v;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT count(*)"
+	    " FROM match_log WHERE regno = ?1", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_int64(q, 1, regno);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return (v);
+}
+
+/*
+ * Match request id on the long-lived store st and on a new connection
+ * that has read nothing: the results must be the same, field by field,
+ * and the rules on time must agree with plain queries.
+ */
+static void
+same_as_fresh(int64_t id)
+{
+	struct match_result	 warm, cold;
+	const struct candidate	*w, *c;
+	struct store		*fresh;
+	struct request		 r;
+	size_t			 i;
+	int64_t			 from, to;
+
+	ck_assert_int_eq(request_get(st, id, &r, &err), 0);
+	ck_assert_msg(match_run(st, &r, &warm, &err) == 0, "%s", err.msg);
+	fresh = other();
+	ck_assert_msg(match_run(fresh, &r, &cold, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(warm.n, cold.n);
+	ck_assert_int_eq(warm.neligible, cold.neligible);
+	for (i = 0; i < RULE_NRULES; i++)
+		ck_assert_int_eq(warm.nrule[i], cold.nrule[i]);
+	for (i = 0; i < cold.n; i++) {
+		w = &warm.c[i];
+		c = &cold.c[i];
+		ck_assert_int_eq(w->regno, c->regno);
+		ck_assert_str_eq(w->name, c->name);
+		ck_assert_int_eq(w->category, c->category);
+		ck_assert_int_eq(w->rule, c->rule);
+		ck_assert_int_eq(w->continuity, c->continuity);
+		ck_assert_int_eq(w->travel_minutes, c->travel_minutes);
+		ck_assert_int_eq(w->travel_band, c->travel_band);
+		ck_assert_int_eq(w->booked_minutes, c->booked_minutes);
+		ck_assert_int_eq(w->rank, c->rank);
+		if (c->rule != RULE_NONE && c->rule != RULE_BOOKED &&
+		    c->rule != RULE_UNAVAILABLE)
+			continue;
+		from = (int64_t)r.start - c->travel_minutes * 60;
+		to = (int64_t)r.start + (r.minutes + c->travel_minutes) * 60;
+		ck_assert_int_eq(ref_booked(fresh, c->regno, r.id, from, to),
+		    c->rule == RULE_BOOKED);
+		if (c->rule != RULE_BOOKED)
+			ck_assert_int_eq(ref_unavailable(fresh, c->regno, from,
+			    to), c->rule == RULE_UNAVAILABLE);
+		if (c->rule == RULE_NONE)
+			ck_assert_int_eq(ref_fair(fresh, c->regno, r.start),
+			    c->booked_minutes);
+	}
+	match_result_release(&warm);
+	match_result_release(&cold);
+	store_close(fresh);
+}
+
+/*
+ * Inside an open transaction on w: when w is the long-lived store, match
+ * there (what it keeps now includes uncommitted writes, to be forgotten
+ * on rollback) and check the rules on time against plain queries.
+ */
+static void
+same_as_fresh_in(struct store *w, int64_t id)
+{
+	struct match_result	 m;
+	const struct candidate	*c;
+	struct request		 r;
+	size_t			 i;
+	int64_t			 from, to;
+
+	if (w != st)
+		return;
+	ck_assert_int_eq(request_get(st, id, &r, &err), 0);
+	ck_assert_msg(match_run(st, &r, &m, &err) == 0, "%s", err.msg);
+	for (i = 0; i < m.n; i++) {
+		c = &m.c[i];
+		if (c->rule != RULE_NONE && c->rule != RULE_UNAVAILABLE)
+			continue;
+		from = (int64_t)r.start - c->travel_minutes * 60;
+		to = (int64_t)r.start + (r.minutes + c->travel_minutes) * 60;
+		if (!ref_booked(st, c->regno, r.id, from, to))
+			ck_assert_int_eq(ref_unavailable(st, c->regno, from,
+			    to), c->rule == RULE_UNAVAILABLE);
+	}
+	match_result_release(&m);
+}
+
+START_TEST(test_cache_changes_elsewhere)
+{
+	struct completion	 done = { NULL, 0, 0, 0, NULL };
+	struct credential_new	 cr = { 0, CRED_AUTHORISATION, "ara",
+	    "2020-01-01", NULL };
+	struct store		*mine, *o;
+	int64_t			 a, b, c, d, id, first, second, uid, booked;
+
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	b = interp("B", 'C', 'M', "0301", MOD_ALL);
+	c = interp("C", 'E', 'F', "3205", MOD_ALL);
+	id = req("2030-03-04T10:00", 60, "onsite", "0301", "K-9");
+	first = req("2030-03-04T10:30", 60, "phone", NULL, "K-9");
+	second = req("2030-02-20T10:00", 90, "video", NULL, NULL);
+	same_as_fresh(id);		/* the cache is warm from here on */
+	mine = st;
+	o = other();
+	st = o;				/* the helpers write through o */
+
+	/* A booking elsewhere. */
+	ck_assert_int_eq(booking_book(o, first, a, &booked, &err), 0);
+	st = mine;
+	same_as_fresh(id);
+	ck_assert_int_eq(find_rule(id, a), RULE_BOOKED);
+	/* A cancellation. */
+	ck_assert_int_eq(request_cancel(o, first, "x", &err), 0);
+	same_as_fresh(id);
+	ck_assert_int_eq(find_rule(id, a), RULE_NONE);
+	/* A completion (fairness counts it). */
+	ck_assert_int_eq(booking_book(o, second, b, &booked, &err), 0);
+	same_as_fresh(id);
+	ck_assert_int_eq(request_complete(o, second, &done, &err), 0);
+	same_as_fresh(id);
+	/* New and removed unavailability. */
+	ck_assert_int_eq(unavailable_add(o, a, "2030-03-04T09:00",
+	    "2030-03-04T09:50", NULL, &uid, &err), 0);
+	same_as_fresh(id);
+	ck_assert_int_eq(find_rule(id, a), RULE_UNAVAILABLE);
+	ck_assert_int_eq(unavailable_remove(o, a, uid, &err), 0);
+	same_as_fresh(id);
+	/* A credential change: c becomes category A. */
+	cr.regno = c;
+	ck_assert_int_eq(credential_add(o, &cr, &uid, &err), 0);
+	same_as_fresh(id);
+	/* A suspension, and the reinstatement. */
+	ck_assert_int_eq(interpreter_exclude(o, b, "case", NULL, 1, &err), 0);
+	same_as_fresh(id);
+	ck_assert_int_eq(find_rule(id, b), RULE_LISTED);
+	ck_assert_int_eq(interpreter_reinstate(o, b, "done", &err), 0);
+	same_as_fresh(id);
+	/* An interpreter added. */
+	st = o;
+	d = interp("D", 'A', 'M', "0301", MOD_ALL);
+	st = mine;
+	same_as_fresh(id);
+	ck_assert_int_eq(find_rule(id, d), RULE_NONE);
+	store_close(o);
+}
+END_TEST
+
+START_TEST(test_cache_own_transaction)
+{
+	struct store	*o;
+	int64_t		 a, b, c, one, two, three, booked, booked2, uid;
+
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	b = interp("B", 'C', 'F', "0301", MOD_ALL);
+	c = interp("C", 'C', 'F', "0301", MOD_PHONE);
+	ck_assert_int_eq(unavailable_add(st, c, "2030-03-04T00:00",
+	    "2030-03-05T00:00", NULL, &uid, &err), 0);
+	one = req("2030-03-04T10:00", 60, "phone", NULL, NULL);
+	two = req("2030-03-04T10:00", 60, "phone", NULL, NULL);
+	three = req("2030-03-04T10:30", 30, "phone", NULL, NULL);
+	same_as_fresh(three);
+	/* Bookings one after another in one transaction see each other. */
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(booking_book(st, one, 0, &booked, &err), 0);
+	ck_assert_int_eq(booked, a);
+	ck_assert_int_eq(booking_book(st, two, 0, &booked2, &err), 0);
+	ck_assert_int_eq(booked2, b);
+	ck_assert_int_eq(booking_book(st, three, 0, &booked, &err), -1);
+	ck_assert_int_eq(err.code, TK_E_UNAVAILABLE);
+	tk_error_clear(&err);
+	/*
+	 * Rolled back: none of it happened, and another connection's
+	 * writes now take the log's numbers the cache saw.
+	 */
+	store_rollback(st);
+	o = other();
+	ck_assert_int_eq(unavailable_remove(o, c, uid, &err), 0);
+	ck_assert_int_eq(unavailable_add(o, c, "2031-01-01T10:00",
+	    "2031-01-01T11:00", NULL, &uid, &err), 0);
+	store_close(o);
+	same_as_fresh(three);
+	ck_assert_int_eq(find_rule(three, c), RULE_NONE);
+	ck_assert_int_eq(find_rule(three, a), RULE_NONE);
+	ck_assert_int_eq(find_rule(three, b), RULE_NONE);
+	/* An interpreter added in a transaction rolled back was never. */
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(find_rule(three, interp("X", 'A', 'M', "0301",
+	    MOD_ALL)), RULE_NONE);
+	store_rollback(st);
+	same_as_fresh(three);
+	/* Committed: it did. */
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(booking_book(st, one, 0, &booked, &err), 0);
+	ck_assert_int_eq(store_commit(st, &err), 0);
+	same_as_fresh(three);
+	ck_assert_int_eq(find_rule(three, a), RULE_BOOKED);
+}
+END_TEST
+
+START_TEST(test_cache_log_pruned)
+{
+	struct store	*o;
+	int64_t		 a, c, id, uid;
+	int		 i;
+
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	c = interp("C", 'A', 'F', "0301", MOD_ALL);
+	id = req("2030-03-04T10:00", 60, "phone", NULL, NULL);
+	o = other();
+	/* Keep five rows, pruned every fourth. */
+	ck_assert_int_eq(sqlite3_exec(store_db(o), "DROP TRIGGER"
+	    " match_log_prune; CREATE TRIGGER match_log_prune AFTER INSERT"
+	    " ON match_log WHEN NEW.seq % 4 = 0 BEGIN DELETE FROM match_log"
+	    " WHERE seq <= NEW.seq - 5; END", NULL, NULL, NULL), SQLITE_OK);
+	same_as_fresh(id);
+	for (i = 0; i < 6; i++) {
+		ck_assert_int_eq(unavailable_add(o, c, "2030-03-04T09:00",
+		    "2030-03-04T10:30", NULL, &uid, &err), 0);
+		if (i % 3 == 2)
+			same_as_fresh(id);
+		ck_assert_int_eq(unavailable_remove(o, c, uid, &err), 0);
+		if (i % 4 == 1)
+			same_as_fresh(id);
+	}
+	/*
+	 * a's change is pruned from the log before the cache looks again:
+	 * only the gap tells that something is missing.
+	 */
+	ck_assert_int_eq(unavailable_add(o, a, "2030-03-04T09:00",
+	    "2030-03-04T10:30", NULL, &uid, &err), 0);
+	for (i = 0; i < 6; i++) {
+		ck_assert_int_eq(unavailable_add(o, c, "2030-03-05T09:00",
+		    "2030-03-05T10:30", NULL, &uid, &err), 0);
+		ck_assert_int_eq(unavailable_remove(o, c, uid, &err), 0);
+	}
+	ck_assert_int_lt(count_log(o, a), 1);
+	same_as_fresh(id);
+	ck_assert_int_eq(find_rule(id, a), RULE_UNAVAILABLE);
+	store_close(o);
+}
+END_TEST
+
+/* A small deterministic generator for the randomized test. */
+static uint64_t	rnd_state;
+
+static unsigned int
+rnd(unsigned int n)
+{
+	rnd_state = rnd_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return ((unsigned int)(rnd_state >> 33) % n);
+}
+
+START_TEST(test_cache_randomized)
+{
+	static const char	*knr[] = { "0301", "3205", "4601", "0301" };
+	static const char	*mods[] = { "onsite", "video", "phone" };
+	static const unsigned int mset[] = { MOD_ALL, MOD_ALL, MOD_PHONE,
+	    MOD_ONSITE | MOD_VIDEO };
+	struct completion	 done = { NULL, 0, 0, 0, NULL };
+	struct store		*o, *w;
+	int64_t			 in[10], rq[160], un[40], booked;
+	char			 when[32], name[16];
+	size_t			 nrq = 0, nun = 0, i;
+	int			 step, k;
+
+	rnd_state = 4;
+	for (i = 0; i < 10; i++) {
+		snprintf(name, sizeof(name), "I%zu", i);
+		in[i] = interp(name, "ACE"[rnd(3)], "FM"[rnd(2)],
+		    knr[rnd(4)], mset[rnd(4)]);
+	}
+	o = other();
+	for (step = 0; step < 150; step++) {
+		/* Half the writes through st, half through another store. */
+		w = rnd(2) ? st : o;
+		k = (int)rnd(8);
+		if ((k <= 2 || nrq == 0) && nrq < 160) {
+			struct request_input	ri = { OUS, "ara", when, "60",
+			    NULL, NULL, NULL, NULL, NULL, NULL, 0 };
+			char			m[8];
+
+			snprintf(when, sizeof(when), "2030-%02u-%02uT%02u:%02u",
+			    3 + rnd(4), 1 + rnd(6), 7 + rnd(10), rnd(4) * 15);
+			snprintf(m, sizeof(m), "%u", 15 + rnd(8) * 30);
+			ri.minutes = m;
+			ri.modality = mods[rnd(3)];
+			ri.municipality = strcmp(ri.modality, "onsite") == 0 ?
+			    knr[rnd(3)] : NULL;
+			ri.case_ref = rnd(2) ? "R-1" : NULL;
+			ck_assert_msg(request_add(w, &ri, &rq[nrq], &err) == 0,
+			    "%s", err.msg);
+			nrq++;
+		}
+		i = rnd((unsigned int)nrq);
+		if (k == 3 || k == 4) {
+			if (booking_book(w, rq[i], rnd(3) == 0 ?
+			    in[rnd(10)] : 0, &booked, &err) == -1)
+				tk_error_clear(&err);
+		} else if (k == 5) {
+			if (request_cancel(w, rq[i], "x", &err) == -1 &&
+			    request_complete(w, rq[i], &done, &err) == -1)
+				tk_error_clear(&err);
+			tk_error_clear(&err);
+		} else if (k == 6 && nun < 40) {
+			char	end[32];
+			unsigned int	mon = 3 + rnd(4);
+
+			snprintf(when, sizeof(when), "2030-%02u-%02uT%02u:00",
+			    mon, 1 + rnd(6), 7 + rnd(10));
+			snprintf(end, sizeof(end), "2030-%02u-07T23:00", mon);
+			if (unavailable_add(w, in[rnd(10)], when, end, NULL,
+			    &un[nun], &err) == 0)
+				nun++;
+			tk_error_clear(&err);
+		} else if (k == 7 && nun > 0) {
+			char	sql[96];
+
+			/* Remove one period, in a transaction. */
+			i = rnd((unsigned int)nun);
+			ck_assert_int_eq(sqlite3_exec(store_db(w), "BEGIN",
+			    NULL, NULL, NULL), SQLITE_OK);
+			snprintf(sql, sizeof(sql), "DELETE FROM unavailability"
+			    " WHERE id = %" PRId64, un[i]);
+			ck_assert_int_eq(sqlite3_exec(store_db(w), sql, NULL,
+			    NULL, NULL), SQLITE_OK);
+			/* A match inside it sees the deletion. */
+			same_as_fresh_in(w, rq[rnd((unsigned int)nrq)]);
+			/* Now and then the deletion is rolled back. */
+			ck_assert_int_eq(sqlite3_exec(store_db(w), rnd(3) ?
+			    "COMMIT" : "ROLLBACK", NULL, NULL, NULL),
+			    SQLITE_OK);
+		}
+		same_as_fresh(rq[rnd((unsigned int)nrq)]);
+	}
+	store_close(o);
+}
+END_TEST
+
 Suite *
 match_suite(void)
 {
@@ -548,6 +1173,8 @@ match_suite(void)
 	tcase_add_test(tc, test_rule_distance_and_bands);
 	tcase_add_test(tc, test_rule_booked_with_travel);
 	tcase_add_test(tc, test_rule_unavailable);
+	tcase_add_test(tc, test_unavailable_boundaries);
+	tcase_add_test(tc, test_unavailable_dst);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("ranking");
@@ -555,6 +1182,7 @@ match_suite(void)
 	tcase_add_test(tc, test_category_first);
 	tcase_add_test(tc, test_continuity_then_band_then_fairness);
 	tcase_add_test(tc, test_book_named_and_none);
+	tcase_add_test(tc, test_ranking_formats);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lifecycle");
@@ -563,6 +1191,14 @@ match_suite(void)
 	tcase_add_test(tc, test_request_rules);
 	tcase_add_test(tc, test_time_zones);
 	tcase_add_test(tc, test_dst_overlap);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("cache");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_cache_changes_elsewhere);
+	tcase_add_test(tc, test_cache_own_transaction);
+	tcase_add_test(tc, test_cache_log_pruned);
+	tcase_add_test(tc, test_cache_randomized);
 	suite_add_tcase(s, tc);
 	return (s);
 }

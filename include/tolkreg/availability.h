@@ -46,14 +46,6 @@ int	unavailable_list(struct store *, int64_t regno, int include_past,
 	    struct table *t, struct tk_error *);
 
 /*
- * Set *busy to 1 if a declared period of regno overlaps [from, to), else
- * to 0. Periods are half-open too: one ending at from, or starting at
- * to, does not overlap. from must be before to (else TK_E_INVALID).
- */
-int	availability_busy(struct store *, int64_t regno, time_t from,
-	    time_t to, int *busy, struct tk_error *);
-
-/*
  * Declare that interpreter regno must not be booked for the public body
  * orgnr (§ 16). The body must be registered; declaring the same conflict
  * twice is TK_E_CONFLICT. Errors name "regno" or "body".

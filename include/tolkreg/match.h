@@ -84,8 +84,19 @@ int		 match_travel_minutes(double km);
 int		 match_travel_band(int minutes);
 
 /*
- * Rank every interpreter with a category in the request's language.
- * On success the caller owns *out (match_result_release()).
+ * Rank every interpreter with a category in the request's language, in
+ * one snapshot (the caller's transaction if one is open, its own writes
+ * included). On success the caller owns *out (match_result_release()).
+ *
+ * The store keeps a cache for the matching core, made on the first
+ * match and freed by store_close() (see store_match_cache()): each
+ * language's candidates, kept while the register generation (schema 6)
+ * is unchanged, and each interpreter's bookings and unavailability,
+ * read when first needed and forgotten when match_log (schema 8) notes
+ * a change to them. What was read inside a transaction that rolls back
+ * is forgotten. Results are those of a fresh read of the snapshot; the
+ * cache only spares the reading. A store must be used by one thread at
+ * a time, and so is its cache.
  */
 int		 match_run(struct store *, const struct request *,
 		    struct match_result *out, struct tk_error *);
@@ -117,7 +128,7 @@ void		 match_table(const struct request *,
 /*
  * Book request id with the best candidate, or with regno if not 0, in
  * the caller's (IMMEDIATE) transaction, and store the ranking it was
- * made from. *booked gets the register number. Errors: TK_E_CONFLICT if
+ * made from (as binary records, see schema/008_match_log.sql). *booked gets the register number. Errors: TK_E_CONFLICT if
  * the request is not open or the named interpreter is booked at the
  * time; TK_E_INVALID naming the rule that excludes the named
  * interpreter; TK_E_UNAVAILABLE when no one is eligible.

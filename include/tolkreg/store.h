@@ -90,6 +90,26 @@ int		 store_step_done(struct store *, sqlite3_stmt *,
  */
 int64_t		 store_register_gen(struct store *, struct tk_error *);
 
+/*
+ * How many transactions the connection has rolled back, counted by its
+ * rollback hook (ROLLBACK, store_rollback(), a failed COMMIT): whoever
+ * keeps what it read inside a transaction compares the count to know
+ * that it may have seen writes that never happened.
+ */
+uint64_t	 store_rollbacks(const struct store *);
+
+/* How many write transactions the connection has committed. */
+uint64_t	 store_commits(const struct store *);
+
+/*
+ * The matching core's cache (match.c): one per store, so one per
+ * connection and thread. The store only keeps the pointer and calls fn
+ * on it from store_close() (or when another cache replaces it).
+ */
+void		*store_match_cache(const struct store *);
+void		 store_set_match_cache(struct store *, void *,
+		    void (*fn)(void *));
+
 /* Text of column i, "" for NULL. Borrowed until the next step. */
 const char	*store_text(sqlite3_stmt *, int);
 
