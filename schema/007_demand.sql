@@ -62,700 +62,215 @@ CREATE TABLE demand_body (
 	PRIMARY KEY (month, body, sector, provider)
 ) WITHOUT ROWID;
 
+-- One assignment as the tables count it: its Oslo month, the groups it
+-- falls in and its figures, each 0 or 1 (minutes apart). The only place
+-- the counting rules are written.
+CREATE VIEW demand_row AS
+SELECT r.id AS id, r.body AS body,
+    CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
+    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER) BETWEEN 3 AND 9
+    THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER) AS month,
+    r.lang AS lang, coalesce(r.sector, b.sector) AS sector,
+    m.county AS county, coalesce(r.provider, 'tolkreg') AS provider,
+    r.state <> 'cancelled' AS requested,
+    r.state IN ('completed', 'booked') AS filled,
+    r.state = 'completed' AS completed,
+    r.state = 'unfilled' AS unfilled,
+    r.category AS category, r.exception AS exception,
+    r.child_used IS 1 AS child_used,
+    coalesce(r.remote, r.modality <> 'onsite') AS remote,
+    r.minutes AS minutes
+FROM request r JOIN body b ON b.orgnr = r.body
+    JOIN municipality m ON m.code = b.municipality;
+
+-- What an assignment adds to demand_lang (the not cancelled) ...
+CREATE VIEW demand_lang_of AS
+SELECT id, body, month, lang, sector, county, 1 AS requests, filled,
+    filled AND category IS NOT NULL AS qualified,
+    filled AND category IS 'A' AS cat_a, filled AND category IS 'B' AS cat_b,
+    filled AND category IS 'C' AS cat_c, filled AND category IS 'D' AS cat_d,
+    filled AND category IS 'E' AS cat_e, unfilled,
+    filled AND remote AS remote, minutes
+FROM demand_row WHERE requested;
+
+-- ... and to demand_body (those that count for LOV).
+CREATE VIEW demand_body_of AS
+SELECT id, body, month, sector, provider, completed,
+    completed AND category IS NOT NULL AS qualified,
+    completed AND exception IS 'not-justifiable-to-wait' AS exc_wait,
+    completed AND exception IS 'emergency' AS exc_emergency,
+    completed AND exception IS 'other-strong-reasons' AS exc_other,
+    completed AND exception IS 'none-qualified' AS exc_none,
+    child_used, unfilled, completed AND remote AS remote
+FROM demand_row WHERE completed OR unfilled OR child_used;
+
+-- Every change to the tables is a row of signed counts inserted into one
+-- of these views: added to its group, and a group left with nothing is
+-- removed.
+CREATE VIEW demand_lang_delta AS SELECT * FROM demand_lang WHERE 0;
+CREATE TRIGGER demand_lang_delta_i INSTEAD OF INSERT ON demand_lang_delta
+BEGIN
+	INSERT INTO demand_lang VALUES (NEW.month, NEW.lang, NEW.sector,
+	    NEW.county, NEW.requests, NEW.filled, NEW.qualified, NEW.cat_a,
+	    NEW.cat_b, NEW.cat_c, NEW.cat_d, NEW.cat_e, NEW.unfilled,
+	    NEW.remote, NEW.minutes)
+	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
+	    requests = requests + excluded.requests,
+	    filled = filled + excluded.filled,
+	    qualified = qualified + excluded.qualified,
+	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
+	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
+	    cat_e = cat_e + excluded.cat_e,
+	    unfilled = unfilled + excluded.unfilled,
+	    remote = remote + excluded.remote,
+	    minutes = minutes + excluded.minutes;
+	DELETE FROM demand_lang WHERE month = NEW.month AND lang = NEW.lang
+	    AND sector = NEW.sector AND county = NEW.county AND requests = 0;
+END;
+
+CREATE VIEW demand_body_delta AS SELECT * FROM demand_body WHERE 0;
+CREATE TRIGGER demand_body_delta_i INSTEAD OF INSERT ON demand_body_delta
+BEGIN
+	INSERT INTO demand_body VALUES (NEW.month, NEW.body, NEW.sector,
+	    NEW.provider, NEW.completed, NEW.qualified, NEW.exc_wait,
+	    NEW.exc_emergency, NEW.exc_other, NEW.exc_none, NEW.child_used,
+	    NEW.unfilled, NEW.remote)
+	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
+	    completed = completed + excluded.completed,
+	    qualified = qualified + excluded.qualified,
+	    exc_wait = exc_wait + excluded.exc_wait,
+	    exc_emergency = exc_emergency + excluded.exc_emergency,
+	    exc_other = exc_other + excluded.exc_other,
+	    exc_none = exc_none + excluded.exc_none,
+	    child_used = child_used + excluded.child_used,
+	    unfilled = unfilled + excluded.unfilled,
+	    remote = remote + excluded.remote;
+	DELETE FROM demand_body WHERE month = NEW.month AND body = NEW.body
+	    AND sector = NEW.sector AND provider = NEW.provider AND
+	    completed = 0 AND unfilled = 0 AND child_used = 0;
+END;
+
 -- The assignments there are now.
-INSERT INTO demand_lang (month, lang, sector, county, requests, filled,
-    qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled, remote, minutes)
-SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER) BETWEEN 3 AND 9
-    THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-    r.lang, coalesce(r.sector, b.sector), m.county,
-    count(*),
-    sum(r.state IN ('completed', 'booked')),
-    sum(r.state IN ('completed', 'booked') AND r.category IS NOT NULL),
-    sum(r.state IN ('completed', 'booked') AND r.category IS 'A'),
-    sum(r.state IN ('completed', 'booked') AND r.category IS 'B'),
-    sum(r.state IN ('completed', 'booked') AND r.category IS 'C'),
-    sum(r.state IN ('completed', 'booked') AND r.category IS 'D'),
-    sum(r.state IN ('completed', 'booked') AND r.category IS 'E'),
-    sum(r.state = 'unfilled'),
-    sum(r.state IN ('completed', 'booked') AND
-        coalesce(r.remote, r.modality <> 'onsite')),
-    sum(r.minutes)
-FROM request r JOIN body b ON b.orgnr = r.body
-    JOIN municipality m ON m.code = b.municipality
-WHERE r.state <> 'cancelled'
-GROUP BY 1, 2, 3, 4;
+INSERT INTO demand_lang SELECT month, lang, sector, county, sum(requests),
+    sum(filled), sum(qualified), sum(cat_a), sum(cat_b), sum(cat_c),
+    sum(cat_d), sum(cat_e), sum(unfilled), sum(remote), sum(minutes)
+FROM demand_lang_of GROUP BY month, lang, sector, county;
+INSERT INTO demand_body SELECT month, body, sector, provider,
+    sum(completed), sum(qualified), sum(exc_wait), sum(exc_emergency),
+    sum(exc_other), sum(exc_none), sum(child_used), sum(unfilled),
+    sum(remote)
+FROM demand_body_of GROUP BY month, body, sector, provider;
 
-INSERT INTO demand_body (month, body, sector, provider, completed,
-    qualified, exc_wait, exc_emergency, exc_other, exc_none, child_used,
-    unfilled, remote)
-SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER) BETWEEN 3 AND 9
-    THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-    r.body, coalesce(r.sector, b.sector), coalesce(r.provider, 'tolkreg'),
-    sum(r.state = 'completed'),
-    sum(r.state = 'completed' AND r.category IS NOT NULL),
-    sum(r.state = 'completed' AND r.exception IS 'not-justifiable-to-wait'),
-    sum(r.state = 'completed' AND r.exception IS 'emergency'),
-    sum(r.state = 'completed' AND r.exception IS 'other-strong-reasons'),
-    sum(r.state = 'completed' AND r.exception IS 'none-qualified'),
-    sum(r.child_used IS 1),
-    sum(r.state = 'unfilled'),
-    sum(r.state = 'completed' AND coalesce(r.remote, r.modality <> 'onsite'))
-FROM request r JOIN body b ON b.orgnr = r.body
-WHERE r.state IN ('completed', 'unfilled') OR r.child_used IS 1
-GROUP BY 1, 2, 3, 4;
-
--- A new assignment adds its contribution.
+-- An assignment's contribution goes in when it is written and comes out
+-- before it is changed or deleted (BEFORE triggers still see the old
+-- row); a change that moves it nowhere takes it out and puts it back.
 CREATE TRIGGER demand_request_i AFTER INSERT ON request
 BEGIN
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    NEW.lang, coalesce(NEW.sector, b.sector), m.county, 1,
-	    NEW.state IN ('completed', 'booked'),
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS NOT NULL,
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'A',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'B',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'C',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'D',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'E',
-	    NEW.state = 'unfilled',
-	    NEW.state IN ('completed', 'booked') AND
-	    coalesce(NEW.remote, NEW.modality <> 'onsite'),
-	    NEW.minutes
-	FROM body b JOIN municipality m ON m.code = b.municipality
-	WHERE b.orgnr = NEW.body AND NEW.state <> 'cancelled'
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    NEW.body, coalesce(NEW.sector, b.sector),
-	    coalesce(NEW.provider, 'tolkreg'),
-	    NEW.state = 'completed',
-	    NEW.state = 'completed' AND NEW.category IS NOT NULL,
-	    NEW.state = 'completed' AND
-	    NEW.exception IS 'not-justifiable-to-wait',
-	    NEW.state = 'completed' AND NEW.exception IS 'emergency',
-	    NEW.state = 'completed' AND
-	    NEW.exception IS 'other-strong-reasons',
-	    NEW.state = 'completed' AND NEW.exception IS 'none-qualified',
-	    NEW.child_used IS 1,
-	    NEW.state = 'unfilled',
-	    NEW.state = 'completed' AND
-	    coalesce(NEW.remote, NEW.modality <> 'onsite')
-	FROM body b
-	WHERE b.orgnr = NEW.body AND (NEW.state IN ('completed', 'unfilled')
-	    OR NEW.child_used IS 1)
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    requests, filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e,
+	    unfilled, remote, minutes FROM demand_lang_of WHERE id = NEW.id;
+	INSERT INTO demand_body_delta SELECT month, body, sector, provider,
+	    completed, qualified, exc_wait, exc_emergency, exc_other,
+	    exc_none, child_used, unfilled, remote
+	    FROM demand_body_of WHERE id = NEW.id;
 END;
 
--- A deleted assignment takes its contribution away.
-CREATE TRIGGER demand_request_d AFTER DELETE ON request
+CREATE TRIGGER demand_request_d BEFORE DELETE ON request
 BEGIN
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    OLD.lang, coalesce(OLD.sector, b.sector), m.county, -1,
-	    -(OLD.state IN ('completed', 'booked')),
-	    -(OLD.state IN ('completed', 'booked') AND
-	    OLD.category IS NOT NULL),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'A'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'B'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'C'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'D'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'E'),
-	    -(OLD.state = 'unfilled'),
-	    -(OLD.state IN ('completed', 'booked') AND
-	    coalesce(OLD.remote, OLD.modality <> 'onsite')),
-	    -OLD.minutes
-	FROM body b JOIN municipality m ON m.code = b.municipality
-	WHERE b.orgnr = OLD.body AND OLD.state <> 'cancelled'
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	DELETE FROM demand_lang WHERE requests = 0 AND
-	    OLD.state <> 'cancelled' AND
-	    month = CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER)
-	    AND lang = OLD.lang AND sector = (SELECT coalesce(OLD.sector,
-	    b.sector) FROM body b WHERE b.orgnr = OLD.body) AND
-	    county = (SELECT m.county FROM body b JOIN municipality m ON
-	    m.code = b.municipality WHERE b.orgnr = OLD.body);
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    OLD.body, coalesce(OLD.sector, b.sector),
-	    coalesce(OLD.provider, 'tolkreg'),
-	    -(OLD.state = 'completed'),
-	    -(OLD.state = 'completed' AND OLD.category IS NOT NULL),
-	    -(OLD.state = 'completed' AND
-	    OLD.exception IS 'not-justifiable-to-wait'),
-	    -(OLD.state = 'completed' AND OLD.exception IS 'emergency'),
-	    -(OLD.state = 'completed' AND
-	    OLD.exception IS 'other-strong-reasons'),
-	    -(OLD.state = 'completed' AND OLD.exception IS 'none-qualified'),
-	    -(OLD.child_used IS 1),
-	    -(OLD.state = 'unfilled'),
-	    -(OLD.state = 'completed' AND
-	    coalesce(OLD.remote, OLD.modality <> 'onsite'))
-	FROM body b
-	WHERE b.orgnr = OLD.body AND (OLD.state IN ('completed', 'unfilled')
-	    OR OLD.child_used IS 1)
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
-	DELETE FROM demand_body WHERE completed = 0 AND unfilled = 0 AND
-	    child_used = 0 AND (OLD.state IN ('completed', 'unfilled') OR
-	    OLD.child_used IS 1) AND
-	    month = CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER)
-	    AND body = OLD.body AND sector = (SELECT coalesce(OLD.sector,
-	    b.sector) FROM body b WHERE b.orgnr = OLD.body) AND
-	    provider = coalesce(OLD.provider, 'tolkreg');
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    -requests, -filled, -qualified, -cat_a, -cat_b, -cat_c, -cat_d,
+	    -cat_e, -unfilled, -remote, -minutes
+	    FROM demand_lang_of WHERE id = OLD.id;
+	INSERT INTO demand_body_delta SELECT month, body, sector, provider,
+	    -completed, -qualified, -exc_wait, -exc_emergency, -exc_other,
+	    -exc_none, -child_used, -unfilled, -remote
+	    FROM demand_body_of WHERE id = OLD.id;
 END;
 
--- A change that keeps an assignment in its groups (same start, language,
--- body, sector and provider: booking, completion, cancelling, the
--- category of a report) adds the difference in one step.
-CREATE TRIGGER demand_request_u AFTER UPDATE OF start, lang, body, sector,
-    provider, state, category, remote, modality, minutes, exception,
-    child_used ON request
-    WHEN OLD.start = NEW.start AND OLD.lang = NEW.lang AND
-    OLD.body = NEW.body AND OLD.sector IS NEW.sector AND
-    OLD.provider IS NEW.provider AND (OLD.state <> NEW.state OR
-    OLD.category IS NOT NEW.category OR OLD.remote IS NOT NEW.remote OR
-    OLD.modality <> NEW.modality OR OLD.minutes <> NEW.minutes OR
-    OLD.exception IS NOT NEW.exception OR
-    OLD.child_used IS NOT NEW.child_used)
+CREATE TRIGGER demand_request_out BEFORE UPDATE OF start, lang, body,
+    sector, provider, state, category, remote, modality, minutes,
+    exception, child_used ON request
 BEGIN
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    NEW.lang, coalesce(NEW.sector, b.sector), m.county,
-	    (NEW.state <> 'cancelled') - (OLD.state <> 'cancelled'),
-	    (NEW.state IN ('completed', 'booked')) -
-	    (OLD.state IN ('completed', 'booked')),
-	    (NEW.state IN ('completed', 'booked') AND
-	    NEW.category IS NOT NULL) -
-	    (OLD.state IN ('completed', 'booked') AND
-	    OLD.category IS NOT NULL),
-	    (NEW.state IN ('completed', 'booked') AND NEW.category IS 'A') -
-	    (OLD.state IN ('completed', 'booked') AND OLD.category IS 'A'),
-	    (NEW.state IN ('completed', 'booked') AND NEW.category IS 'B') -
-	    (OLD.state IN ('completed', 'booked') AND OLD.category IS 'B'),
-	    (NEW.state IN ('completed', 'booked') AND NEW.category IS 'C') -
-	    (OLD.state IN ('completed', 'booked') AND OLD.category IS 'C'),
-	    (NEW.state IN ('completed', 'booked') AND NEW.category IS 'D') -
-	    (OLD.state IN ('completed', 'booked') AND OLD.category IS 'D'),
-	    (NEW.state IN ('completed', 'booked') AND NEW.category IS 'E') -
-	    (OLD.state IN ('completed', 'booked') AND OLD.category IS 'E'),
-	    (NEW.state = 'unfilled') - (OLD.state = 'unfilled'),
-	    (NEW.state IN ('completed', 'booked') AND
-	    coalesce(NEW.remote, NEW.modality <> 'onsite')) -
-	    (OLD.state IN ('completed', 'booked') AND
-	    coalesce(OLD.remote, OLD.modality <> 'onsite')),
-	    (NEW.state <> 'cancelled') * NEW.minutes -
-	    (OLD.state <> 'cancelled') * OLD.minutes
-	FROM body b JOIN municipality m ON m.code = b.municipality
-	WHERE b.orgnr = NEW.body AND (NEW.state <> 'cancelled' OR
-	    OLD.state <> 'cancelled')
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	DELETE FROM demand_lang WHERE requests = 0 AND
-	    NEW.state = 'cancelled' AND OLD.state <> 'cancelled' AND
-	    month = CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER)
-	    AND lang = NEW.lang AND sector = (SELECT coalesce(NEW.sector,
-	    b.sector) FROM body b WHERE b.orgnr = NEW.body) AND
-	    county = (SELECT m.county FROM body b JOIN municipality m ON
-	    m.code = b.municipality WHERE b.orgnr = NEW.body);
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    NEW.body, coalesce(NEW.sector, b.sector),
-	    coalesce(NEW.provider, 'tolkreg'),
-	    (NEW.state = 'completed') - (OLD.state = 'completed'),
-	    (NEW.state = 'completed' AND NEW.category IS NOT NULL) -
-	    (OLD.state = 'completed' AND OLD.category IS NOT NULL),
-	    (NEW.state = 'completed' AND
-	    NEW.exception IS 'not-justifiable-to-wait') -
-	    (OLD.state = 'completed' AND
-	    OLD.exception IS 'not-justifiable-to-wait'),
-	    (NEW.state = 'completed' AND NEW.exception IS 'emergency') -
-	    (OLD.state = 'completed' AND OLD.exception IS 'emergency'),
-	    (NEW.state = 'completed' AND
-	    NEW.exception IS 'other-strong-reasons') -
-	    (OLD.state = 'completed' AND
-	    OLD.exception IS 'other-strong-reasons'),
-	    (NEW.state = 'completed' AND NEW.exception IS 'none-qualified') -
-	    (OLD.state = 'completed' AND OLD.exception IS 'none-qualified'),
-	    (NEW.child_used IS 1) - (OLD.child_used IS 1),
-	    (NEW.state = 'unfilled') - (OLD.state = 'unfilled'),
-	    (NEW.state = 'completed' AND
-	    coalesce(NEW.remote, NEW.modality <> 'onsite')) -
-	    (OLD.state = 'completed' AND
-	    coalesce(OLD.remote, OLD.modality <> 'onsite'))
-	FROM body b
-	WHERE b.orgnr = NEW.body AND (NEW.state IN ('completed', 'unfilled')
-	    OR NEW.child_used IS 1 OR OLD.state IN ('completed', 'unfilled')
-	    OR OLD.child_used IS 1)
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
-	DELETE FROM demand_body WHERE completed = 0 AND unfilled = 0 AND
-	    child_used = 0 AND NOT (NEW.state IN ('completed', 'unfilled') OR
-	    NEW.child_used IS 1) AND
-	    month = CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER)
-	    AND body = NEW.body AND sector = (SELECT coalesce(NEW.sector,
-	    b.sector) FROM body b WHERE b.orgnr = NEW.body) AND
-	    provider = coalesce(NEW.provider, 'tolkreg');
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    -requests, -filled, -qualified, -cat_a, -cat_b, -cat_c, -cat_d,
+	    -cat_e, -unfilled, -remote, -minutes
+	    FROM demand_lang_of WHERE id = OLD.id;
+	INSERT INTO demand_body_delta SELECT month, body, sector, provider,
+	    -completed, -qualified, -exc_wait, -exc_emergency, -exc_other,
+	    -exc_none, -child_used, -unfilled, -remote
+	    FROM demand_body_of WHERE id = OLD.id;
 END;
 
--- A change of start, language, body, sector or provider (a report
--- brought up to date) moves the contribution: the old one out, the new
--- one in.
-CREATE TRIGGER demand_request_m AFTER UPDATE OF start, lang, body, sector,
-    provider, state, category, remote, modality, minutes, exception,
-    child_used ON request
-    WHEN NOT (OLD.start = NEW.start AND OLD.lang = NEW.lang AND
-    OLD.body = NEW.body AND OLD.sector IS NEW.sector AND
-    OLD.provider IS NEW.provider)
+CREATE TRIGGER demand_request_in AFTER UPDATE OF start, lang, body,
+    sector, provider, state, category, remote, modality, minutes,
+    exception, child_used ON request
 BEGIN
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    OLD.lang, coalesce(OLD.sector, b.sector), m.county, -1,
-	    -(OLD.state IN ('completed', 'booked')),
-	    -(OLD.state IN ('completed', 'booked') AND
-	    OLD.category IS NOT NULL),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'A'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'B'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'C'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'D'),
-	    -(OLD.state IN ('completed', 'booked') AND OLD.category IS 'E'),
-	    -(OLD.state = 'unfilled'),
-	    -(OLD.state IN ('completed', 'booked') AND
-	    coalesce(OLD.remote, OLD.modality <> 'onsite')),
-	    -OLD.minutes
-	FROM body b JOIN municipality m ON m.code = b.municipality
-	WHERE b.orgnr = OLD.body AND OLD.state <> 'cancelled'
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	DELETE FROM demand_lang WHERE requests = 0 AND
-	    OLD.state <> 'cancelled' AND
-	    month = CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER)
-	    AND lang = OLD.lang AND sector = (SELECT coalesce(OLD.sector,
-	    b.sector) FROM body b WHERE b.orgnr = OLD.body) AND
-	    county = (SELECT m.county FROM body b JOIN municipality m ON
-	    m.code = b.municipality WHERE b.orgnr = OLD.body);
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    NEW.lang, coalesce(NEW.sector, b.sector), m.county, 1,
-	    NEW.state IN ('completed', 'booked'),
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS NOT NULL,
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'A',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'B',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'C',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'D',
-	    NEW.state IN ('completed', 'booked') AND NEW.category IS 'E',
-	    NEW.state = 'unfilled',
-	    NEW.state IN ('completed', 'booked') AND
-	    coalesce(NEW.remote, NEW.modality <> 'onsite'),
-	    NEW.minutes
-	FROM body b JOIN municipality m ON m.code = b.municipality
-	WHERE b.orgnr = NEW.body AND NEW.state <> 'cancelled'
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    OLD.body, coalesce(OLD.sector, b.sector),
-	    coalesce(OLD.provider, 'tolkreg'),
-	    -(OLD.state = 'completed'),
-	    -(OLD.state = 'completed' AND OLD.category IS NOT NULL),
-	    -(OLD.state = 'completed' AND
-	    OLD.exception IS 'not-justifiable-to-wait'),
-	    -(OLD.state = 'completed' AND OLD.exception IS 'emergency'),
-	    -(OLD.state = 'completed' AND
-	    OLD.exception IS 'other-strong-reasons'),
-	    -(OLD.state = 'completed' AND OLD.exception IS 'none-qualified'),
-	    -(OLD.child_used IS 1),
-	    -(OLD.state = 'unfilled'),
-	    -(OLD.state = 'completed' AND
-	    coalesce(OLD.remote, OLD.modality <> 'onsite'))
-	FROM body b
-	WHERE b.orgnr = OLD.body AND (OLD.state IN ('completed', 'unfilled')
-	    OR OLD.child_used IS 1)
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
-	DELETE FROM demand_body WHERE completed = 0 AND unfilled = 0 AND
-	    child_used = 0 AND (OLD.state IN ('completed', 'unfilled') OR
-	    OLD.child_used IS 1) AND
-	    month = CAST(strftime('%Y%m', OLD.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', OLD.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER)
-	    AND body = OLD.body AND sector = (SELECT coalesce(OLD.sector,
-	    b.sector) FROM body b WHERE b.orgnr = OLD.body) AND
-	    provider = coalesce(OLD.provider, 'tolkreg');
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', NEW.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', NEW.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    NEW.body, coalesce(NEW.sector, b.sector),
-	    coalesce(NEW.provider, 'tolkreg'),
-	    NEW.state = 'completed',
-	    NEW.state = 'completed' AND NEW.category IS NOT NULL,
-	    NEW.state = 'completed' AND
-	    NEW.exception IS 'not-justifiable-to-wait',
-	    NEW.state = 'completed' AND NEW.exception IS 'emergency',
-	    NEW.state = 'completed' AND
-	    NEW.exception IS 'other-strong-reasons',
-	    NEW.state = 'completed' AND NEW.exception IS 'none-qualified',
-	    NEW.child_used IS 1,
-	    NEW.state = 'unfilled',
-	    NEW.state = 'completed' AND
-	    coalesce(NEW.remote, NEW.modality <> 'onsite')
-	FROM body b
-	WHERE b.orgnr = NEW.body AND (NEW.state IN ('completed', 'unfilled')
-	    OR NEW.child_used IS 1)
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    requests, filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e,
+	    unfilled, remote, minutes FROM demand_lang_of WHERE id = NEW.id;
+	INSERT INTO demand_body_delta SELECT month, body, sector, provider,
+	    completed, qualified, exc_wait, exc_emergency, exc_other,
+	    exc_none, child_used, unfilled, remote
+	    FROM demand_body_of WHERE id = NEW.id;
 END;
 
--- A body that changes sector or municipality moves the contributions of
--- its assignments that follow it: for SPRÅK those without a sector of
--- their own to the new sector, all of them to the new county; for LOV
--- (whose county is read through the body) those without a sector of
--- their own.
-CREATE TRIGGER demand_body_u AFTER UPDATE OF sector, municipality ON body
-    WHEN OLD.sector IS NOT NEW.sector OR
-    OLD.municipality IS NOT NEW.municipality
+-- A body that changes sector or municipality (rare) takes all its
+-- assignments out before and puts them back after: those without a
+-- sector of their own follow it, and all of them its county.
+CREATE TRIGGER demand_body_out BEFORE UPDATE OF sector, municipality ON body
 BEGIN
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    r.lang, coalesce(r.sector, OLD.sector), m.county,
-	    -count(*),
-	    -sum(r.state IN ('completed', 'booked')),
-	    -sum(r.state IN ('completed', 'booked') AND
-	    r.category IS NOT NULL),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'A'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'B'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'C'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'D'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'E'),
-	    -sum(r.state = 'unfilled'),
-	    -sum(r.state IN ('completed', 'booked') AND
-	    coalesce(r.remote, r.modality <> 'onsite')),
-	    -sum(r.minutes)
-	FROM request r JOIN municipality m ON m.code = OLD.municipality
-	WHERE r.body = OLD.orgnr AND r.state <> 'cancelled'
-	GROUP BY 1, 2, 3, 4
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	DELETE FROM demand_lang WHERE requests = 0;
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    r.lang, coalesce(r.sector, NEW.sector), m.county,
-	    count(*),
-	    sum(r.state IN ('completed', 'booked')),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS NOT NULL),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'A'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'B'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'C'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'D'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'E'),
-	    sum(r.state = 'unfilled'),
-	    sum(r.state IN ('completed', 'booked') AND
-	    coalesce(r.remote, r.modality <> 'onsite')),
-	    sum(r.minutes)
-	FROM request r JOIN municipality m ON m.code = NEW.municipality
-	WHERE r.body = NEW.orgnr AND r.state <> 'cancelled'
-	GROUP BY 1, 2, 3, 4
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    r.body, OLD.sector, coalesce(r.provider, 'tolkreg'),
-	    -sum(r.state = 'completed'),
-	    -sum(r.state = 'completed' AND r.category IS NOT NULL),
-	    -sum(r.state = 'completed' AND
-	    r.exception IS 'not-justifiable-to-wait'),
-	    -sum(r.state = 'completed' AND r.exception IS 'emergency'),
-	    -sum(r.state = 'completed' AND
-	    r.exception IS 'other-strong-reasons'),
-	    -sum(r.state = 'completed' AND r.exception IS 'none-qualified'),
-	    -sum(r.child_used IS 1),
-	    -sum(r.state = 'unfilled'),
-	    -sum(r.state = 'completed' AND
-	    coalesce(r.remote, r.modality <> 'onsite'))
-	FROM request r
-	WHERE r.body = OLD.orgnr AND r.sector IS NULL AND
-	    OLD.sector IS NOT NEW.sector AND
-	    (r.state IN ('completed', 'unfilled') OR r.child_used IS 1)
-	GROUP BY 1, 2, 3, 4
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
-	DELETE FROM demand_body WHERE completed = 0 AND unfilled = 0 AND
-	    child_used = 0;
-	INSERT INTO demand_body (month, body, sector, provider, completed,
-	    qualified, exc_wait, exc_emergency, exc_other, exc_none,
-	    child_used, unfilled, remote)
-	SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    r.body, NEW.sector, coalesce(r.provider, 'tolkreg'),
-	    sum(r.state = 'completed'),
-	    sum(r.state = 'completed' AND r.category IS NOT NULL),
-	    sum(r.state = 'completed' AND
-	    r.exception IS 'not-justifiable-to-wait'),
-	    sum(r.state = 'completed' AND r.exception IS 'emergency'),
-	    sum(r.state = 'completed' AND
-	    r.exception IS 'other-strong-reasons'),
-	    sum(r.state = 'completed' AND r.exception IS 'none-qualified'),
-	    sum(r.child_used IS 1),
-	    sum(r.state = 'unfilled'),
-	    sum(r.state = 'completed' AND
-	    coalesce(r.remote, r.modality <> 'onsite'))
-	FROM request r
-	WHERE r.body = NEW.orgnr AND r.sector IS NULL AND
-	    OLD.sector IS NOT NEW.sector AND
-	    (r.state IN ('completed', 'unfilled') OR r.child_used IS 1)
-	GROUP BY 1, 2, 3, 4
-	ON CONFLICT (month, body, sector, provider) DO UPDATE SET
-	    completed = completed + excluded.completed,
-	    qualified = qualified + excluded.qualified,
-	    exc_wait = exc_wait + excluded.exc_wait,
-	    exc_emergency = exc_emergency + excluded.exc_emergency,
-	    exc_other = exc_other + excluded.exc_other,
-	    exc_none = exc_none + excluded.exc_none,
-	    child_used = child_used + excluded.child_used,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote;
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    -sum(requests), -sum(filled), -sum(qualified), -sum(cat_a),
+	    -sum(cat_b), -sum(cat_c), -sum(cat_d), -sum(cat_e),
+	    -sum(unfilled), -sum(remote), -sum(minutes)
+	    FROM demand_lang_of WHERE body = OLD.orgnr
+	    GROUP BY month, lang, sector, county;
+	INSERT INTO demand_body_delta SELECT month, body, sector, provider,
+	    -sum(completed), -sum(qualified), -sum(exc_wait),
+	    -sum(exc_emergency), -sum(exc_other), -sum(exc_none),
+	    -sum(child_used), -sum(unfilled), -sum(remote)
+	    FROM demand_body_of WHERE body = OLD.orgnr
+	    GROUP BY month, body, sector, provider;
+END;
+
+CREATE TRIGGER demand_body_in AFTER UPDATE OF sector, municipality ON body
+BEGIN
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    sum(requests), sum(filled), sum(qualified), sum(cat_a),
+	    sum(cat_b), sum(cat_c), sum(cat_d), sum(cat_e), sum(unfilled),
+	    sum(remote), sum(minutes)
+	    FROM demand_lang_of WHERE body = NEW.orgnr
+	    GROUP BY month, lang, sector, county;
+	INSERT INTO demand_body_delta SELECT month, body, sector, provider,
+	    sum(completed), sum(qualified), sum(exc_wait), sum(exc_emergency),
+	    sum(exc_other), sum(exc_none), sum(child_used), sum(unfilled),
+	    sum(remote)
+	    FROM demand_body_of WHERE body = NEW.orgnr
+	    GROUP BY month, body, sector, provider;
 END;
 
 -- A municipality that moves to another county (a reform of the
--- reference data) moves the SPRÅK contributions of the assignments of
--- the bodies there.
-CREATE TRIGGER demand_municipality_u AFTER UPDATE OF county ON municipality
-    WHEN OLD.county IS NOT NEW.county
+-- reference data) moves the SPRÅK contributions of the bodies there.
+CREATE TRIGGER demand_municipality_out BEFORE UPDATE OF county
+    ON municipality
 BEGIN
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    r.lang, coalesce(r.sector, b.sector), OLD.county,
-	    -count(*),
-	    -sum(r.state IN ('completed', 'booked')),
-	    -sum(r.state IN ('completed', 'booked') AND
-	    r.category IS NOT NULL),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'A'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'B'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'C'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'D'),
-	    -sum(r.state IN ('completed', 'booked') AND r.category IS 'E'),
-	    -sum(r.state = 'unfilled'),
-	    -sum(r.state IN ('completed', 'booked') AND
-	    coalesce(r.remote, r.modality <> 'onsite')),
-	    -sum(r.minutes)
-	FROM body b JOIN request r ON r.body = b.orgnr
-	WHERE b.municipality = OLD.code AND r.state <> 'cancelled'
-	GROUP BY 1, 2, 3, 4
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
-	DELETE FROM demand_lang WHERE requests = 0;
-	INSERT INTO demand_lang (month, lang, sector, county, requests,
-	    filled, qualified, cat_a, cat_b, cat_c, cat_d, cat_e, unfilled,
-	    remote, minutes)
-	SELECT CAST(strftime('%Y%m', r.start, 'unixepoch', CASE WHEN
-	    CAST(strftime('%m', r.start, 'unixepoch') AS INTEGER)
-	    BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END) AS INTEGER),
-	    r.lang, coalesce(r.sector, b.sector), NEW.county,
-	    count(*),
-	    sum(r.state IN ('completed', 'booked')),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS NOT NULL),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'A'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'B'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'C'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'D'),
-	    sum(r.state IN ('completed', 'booked') AND r.category IS 'E'),
-	    sum(r.state = 'unfilled'),
-	    sum(r.state IN ('completed', 'booked') AND
-	    coalesce(r.remote, r.modality <> 'onsite')),
-	    sum(r.minutes)
-	FROM body b JOIN request r ON r.body = b.orgnr
-	WHERE b.municipality = NEW.code AND r.state <> 'cancelled'
-	GROUP BY 1, 2, 3, 4
-	ON CONFLICT (month, lang, sector, county) DO UPDATE SET
-	    requests = requests + excluded.requests,
-	    filled = filled + excluded.filled,
-	    qualified = qualified + excluded.qualified,
-	    cat_a = cat_a + excluded.cat_a, cat_b = cat_b + excluded.cat_b,
-	    cat_c = cat_c + excluded.cat_c, cat_d = cat_d + excluded.cat_d,
-	    cat_e = cat_e + excluded.cat_e,
-	    unfilled = unfilled + excluded.unfilled,
-	    remote = remote + excluded.remote,
-	    minutes = minutes + excluded.minutes;
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    -sum(requests), -sum(filled), -sum(qualified), -sum(cat_a),
+	    -sum(cat_b), -sum(cat_c), -sum(cat_d), -sum(cat_e),
+	    -sum(unfilled), -sum(remote), -sum(minutes)
+	    FROM demand_lang_of WHERE body IN (SELECT orgnr FROM body
+	    WHERE municipality = OLD.code)
+	    GROUP BY month, lang, sector, county;
+END;
+
+CREATE TRIGGER demand_municipality_in AFTER UPDATE OF county
+    ON municipality
+BEGIN
+	INSERT INTO demand_lang_delta SELECT month, lang, sector, county,
+	    sum(requests), sum(filled), sum(qualified), sum(cat_a),
+	    sum(cat_b), sum(cat_c), sum(cat_d), sum(cat_e), sum(unfilled),
+	    sum(remote), sum(minutes)
+	    FROM demand_lang_of WHERE body IN (SELECT orgnr FROM body
+	    WHERE municipality = NEW.code)
+	    GROUP BY month, lang, sector, county;
 END;

@@ -791,8 +791,11 @@ START_TEST(test_upgrade)
 		n++;
 	}
 	sqlite3_finalize(s);
-	ck_assert_int_eq(n, 6);
-	exec("DROP TABLE demand_lang; DROP TABLE demand_body;"
+	ck_assert_int_eq(n, 10);
+	exec("DROP VIEW demand_lang_delta; DROP VIEW demand_body_delta;"
+	    " DROP VIEW demand_lang_of; DROP VIEW demand_body_of;"
+	    " DROP VIEW demand_row;"
+	    " DROP TABLE demand_lang; DROP TABLE demand_body;"
 	    " UPDATE request SET state = 'cancelled' WHERE id % 5 = 0;"
 	    " PRAGMA user_version = 6");
 	store_close(st);
