@@ -105,8 +105,8 @@ SELECT id, body, month, sector, provider, completed,
 FROM demand_row WHERE completed OR unfilled OR child_used;
 
 -- Every change to the tables is a row of signed counts inserted into one
--- of these views: added to its group, and a group left with nothing is
--- removed.
+-- of these views: added to its group, and a group a subtraction left
+-- with nothing is removed.
 CREATE VIEW demand_lang_delta AS SELECT * FROM demand_lang WHERE 0;
 CREATE TRIGGER demand_lang_delta_i INSTEAD OF INSERT ON demand_lang_delta
 BEGIN
@@ -124,8 +124,9 @@ BEGIN
 	    unfilled = unfilled + excluded.unfilled,
 	    remote = remote + excluded.remote,
 	    minutes = minutes + excluded.minutes;
-	DELETE FROM demand_lang WHERE month = NEW.month AND lang = NEW.lang
-	    AND sector = NEW.sector AND county = NEW.county AND requests = 0;
+	DELETE FROM demand_lang WHERE NEW.requests < 0 AND
+	    month = NEW.month AND lang = NEW.lang AND sector = NEW.sector AND
+	    county = NEW.county AND requests = 0;
 END;
 
 CREATE VIEW demand_body_delta AS SELECT * FROM demand_body WHERE 0;
@@ -145,9 +146,11 @@ BEGIN
 	    child_used = child_used + excluded.child_used,
 	    unfilled = unfilled + excluded.unfilled,
 	    remote = remote + excluded.remote;
-	DELETE FROM demand_body WHERE month = NEW.month AND body = NEW.body
-	    AND sector = NEW.sector AND provider = NEW.provider AND
-	    completed = 0 AND unfilled = 0 AND child_used = 0;
+	DELETE FROM demand_body WHERE (NEW.completed < 0 OR
+	    NEW.unfilled < 0 OR NEW.child_used < 0) AND month = NEW.month AND
+	    body = NEW.body AND sector = NEW.sector AND
+	    provider = NEW.provider AND completed = 0 AND unfilled = 0 AND
+	    child_used = 0;
 END;
 
 -- The assignments there are now.

@@ -204,11 +204,18 @@ store_open(struct store **out, const char *path, int flags,
 		store_close(st);
 		return (-1);
 	}
+	/*
+	 * Statement journals (and temporary b-trees) in memory: a statement
+	 * that fires the schema's triggers journals more than SQLite keeps
+	 * in memory by default, and as temporary files they cost a write
+	 * per page of every such statement.
+	 */
 	if (exec1(st, "PRAGMA foreign_keys = ON", err) == -1 ||
 	    exec1(st, "PRAGMA journal_mode = WAL", err) == -1 ||
 	    exec1(st, "PRAGMA synchronous = NORMAL", err) == -1 ||
 	    exec1(st, "PRAGMA cache_size = -32768", err) == -1 ||
 	    exec1(st, "PRAGMA mmap_size = 1073741824", err) == -1 ||
+	    exec1(st, "PRAGMA temp_store = MEMORY", err) == -1 ||
 	    category_register_sql(st->db, err) == -1 ||
 	    interpreter_register_sql(st->db, err) == -1 ||
 	    migrate(st, err) == -1) {

@@ -1127,21 +1127,6 @@ exec_sql(struct store *st, const char *sql, struct tk_error *err)
 	return (0);
 }
 
-/* The integer a PRAGMA returns, or -1. */
-static int
-pragma_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt	*s;
-	int		 v = -1;
-
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
-		return (-1);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return (v);
-}
-
 /* Import one file. */
 int
 xml_import_file(struct store *st, const char *path,
@@ -1151,8 +1136,7 @@ xml_import_file(struct store *st, const char *path,
 	struct imp	*im;
 	struct stat	 sb, sb2;
 	xmlSchemaPtr	 schema;
-	char		 sql[64];
-	int		 fd, rc = -1, began = 0, temp_store = -1;
+	int		 fd, rc = -1, began = 0;
 
 	memset(counts, 0, sizeof(*counts));
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
@@ -1184,14 +1168,7 @@ xml_import_file(struct store *st, const char *path,
 	if (im->nproblems > 0 || im->stop)
 		goto out;
 
-	/*
-	 * Statement journals in memory: each holds what one statement
-	 * changed, but as temporary files they make a transaction larger
-	 * than the page cache very slow.
-	 */
-	if ((temp_store = pragma_int(st, "PRAGMA temp_store")) < 0 ||
-	    exec_sql(st, "PRAGMA temp_store = MEMORY", err) == -1 ||
-	    store_begin(st, err) == -1)
+	if (store_begin(st, err) == -1)
 		goto out;
 	began = 1;
 	if (exec_sql(st, "DELETE FROM import_seen", err) == -1)
@@ -1223,10 +1200,6 @@ xml_import_file(struct store *st, const char *path,
 out:
 	if (began)
 		store_rollback(st);
-	if (temp_store >= 0) {
-		snprintf(sql, sizeof(sql), "PRAGMA temp_store = %d", temp_store);
-		sqlite3_exec(store_db(st), sql, NULL, NULL, NULL);
-	}
 	if (rc == -1 && err->code == TK_OK)
 		tk_fail(err, TK_E_INVALID, NULL, "'%s' has %lu problem%s;"
 		    " nothing in it was applied", path, im->nproblems,
