@@ -212,7 +212,7 @@ store_open(struct store **out, const char *path, int flags,
 	 */
 	if (exec1(st, "PRAGMA foreign_keys = ON", err) == -1 ||
 	    exec1(st, "PRAGMA journal_mode = WAL", err) == -1 ||
-	    exec1(st, "PRAGMA synchronous = NORMAL", err) == -1 ||
+	    exec1(st, "PRAGMA synchronous = FULL", err) == -1 ||
 	    exec1(st, "PRAGMA cache_size = -32768", err) == -1 ||
 	    exec1(st, "PRAGMA mmap_size = 1073741824", err) == -1 ||
 	    exec1(st, "PRAGMA temp_store = MEMORY", err) == -1 ||
