@@ -34,6 +34,7 @@
 #include "tolkreg/store.h"
 #include "tolkreg/token.h"
 #include "tolkreg/validate.h"
+#include "tolkreg/writer.h"
 #include "tolkreg/xmalloc.h"
 
 /* 413, spelt differently across libmicrohttpd versions. */
@@ -64,6 +65,17 @@ static pthread_key_t		 store_key;
 static pthread_key_t		 cache_key;
 static atomic_int		 inflight;
 static atomic_int		 stopping;
+static struct writer		*writer;	/* every write, group committed */
+
+/* What the writer has done so far. */
+void
+http_writer_stats(struct writer_stats *out)
+{
+	if (writer != NULL)
+		writer_stats(writer, out);
+	else
+		memset(out, 0, sizeof(*out));
+}
 
 /* Log one line. */
 void
@@ -530,7 +542,25 @@ upload_write(struct conn_state *cs, const char *data, size_t n)
 	return (MHD_YES);
 }
 
-/* Authenticate, authorise, run the route in its transaction, answer. */
+/*
+ * A writing route, run by the writer thread on its store inside the
+ * group's transaction (writer.h). The answer it builds is sent only
+ * once the group is committed.
+ */
+static int
+write_job(struct store *st, void *arg, struct tk_error *err)
+{
+	struct http_req	*rq = arg;
+
+	(void)err;	/* rq->err, the same */
+	rq->store = st;
+	return (rq->route->run(rq));
+}
+
+/*
+ * Authenticate, authorise, run the route (a read in a snapshot of this
+ * thread's store, a write through the writer), answer.
+ */
 static enum MHD_Result
 dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
     const char *method)
@@ -587,15 +617,13 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 		store_rollback(st);
 	} else {
 		rc = parse_body(&rq, cs);
-		if (rc == 0)
-			rc = write ? store_begin(st, &err) :
-			    begin_read(st, &err);
-		if (rc == 0) {
+		if (rc == 0 && write) {
+			rc = writer_run(writer, rq.who.actor, write_job, &rq,
+			    &err);
+			rq.store = st;
+		} else if (rc == 0 && (rc = begin_read(st, &err)) == 0) {
 			rc = rt->run(&rq);
-			if (rc == 0 && write)
-				rc = store_commit(st, &err);
-			else
-				store_rollback(st);
+			store_rollback(st);
 		}
 	}
 	if (rc == -1)
@@ -1094,6 +1122,11 @@ http_serve(const struct http_config *c)
 		http_log("'--listen' must be ADDR:PORT or [ADDR6]:PORT");
 		return (EX_USAGE);
 	}
+	if (writer_open(&writer, c->dbpath, &err) == -1) {
+		http_log("%s", err.msg);
+		freeaddrinfo(ai);
+		return (tk_exit_status(err.code));
+	}
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC |
 	    MHD_USE_ERROR_LOG;
 	if (ai->ai_family == AF_INET6)
@@ -1193,6 +1226,8 @@ out_key:
 	pthread_key_delete(cache_key);
 	pthread_key_delete(store_key);
 out:
+	writer_close(writer);
+	writer = NULL;
 	free(cert);
 	free(key);
 	freeaddrinfo(ai);

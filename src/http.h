@@ -208,6 +208,10 @@ struct http_config {
  */
 int		 http_serve(const struct http_config *);
 
+/* The group commit's counters (writer.h). */
+struct writer_stats;
+void		 http_writer_stats(struct writer_stats *);
+
 /* Log one line: to stderr with a timestamp, or to syslog. */
 void		 http_log(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));

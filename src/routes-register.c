@@ -21,6 +21,7 @@
 #include "tolkreg/register.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
+#include "tolkreg/writer.h"
 
 static int	route_health_run(struct http_req *);
 static int	route_register_search_run(struct http_req *);
@@ -51,16 +52,20 @@ static int
 route_health_run(struct http_req *rq)
 {
 	struct hcache_stats	hs;
+	struct writer_stats	ws;
 
 	if (http_query_only(rq, (const char *const[]){ NULL }) == -1)
 		return (-1);
 	hcache_stats(&hs);
+	http_writer_stats(&ws);
 	return (http_reply(rq, MHD_HTTP_OK, json_pack("{s:s, s:s, s:i,"
-	    " s:{s:I, s:I, s:I, s:I}}", "status", "ok", "version",
-	    PACKAGE_VERSION, "schema", store_schema_version(rq->store),
-	    "cache", "entries", (json_int_t)hs.entries, "bytes",
-	    (json_int_t)hs.bytes, "hits", (json_int_t)hs.hits, "misses",
-	    (json_int_t)hs.misses)));
+	    " s:{s:I, s:I, s:I, s:I}, s:{s:I, s:I}}", "status", "ok",
+	    "version", PACKAGE_VERSION, "schema",
+	    store_schema_version(rq->store), "cache", "entries",
+	    (json_int_t)hs.entries, "bytes", (json_int_t)hs.bytes, "hits",
+	    (json_int_t)hs.hits, "misses", (json_int_t)hs.misses, "writes",
+	    "jobs", (json_int_t)ws.jobs, "transactions",
+	    (json_int_t)ws.groups)));
 }
 
 static int

@@ -376,6 +376,35 @@ store_begin(struct store *st, struct tk_error *err)
 	return (exec1(st, "BEGIN IMMEDIATE", err));
 }
 
+/* A savepoint inside the open transaction. */
+int
+store_savepoint(struct store *st, struct tk_error *err)
+{
+	return (exec1(st, "SAVEPOINT tk", err));
+}
+
+/* Keep what was done since store_savepoint(). */
+int
+store_release(struct store *st, struct tk_error *err)
+{
+	return (exec1(st, "RELEASE tk", err));
+}
+
+/*
+ * Undo what was done since store_savepoint() and drop the savepoint. The
+ * rollback hook does not see it: count it here, so that caches of what
+ * was read in the transaction forget it.
+ */
+void
+store_rollback_to(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return;
+	st->rollbacks++;
+	exec1(st, "ROLLBACK TO tk", NULL);
+	exec1(st, "RELEASE tk", NULL);
+}
+
 /* Begin a read transaction. */
 int
 store_begin_read(struct store *st, struct tk_error *err)

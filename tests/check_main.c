@@ -28,6 +28,7 @@ main(void)
 	srunner_add_suite(sr, store_suite());
 	srunner_add_suite(sr, token_suite());
 	srunner_add_suite(sr, validate_suite());
+	srunner_add_suite(sr, writer_suite());
 	srunner_add_suite(sr, xml_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

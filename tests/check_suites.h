@@ -11,6 +11,7 @@ Suite	*demand_suite(void);
 Suite	*http_suite(void);
 Suite	*export_suite(void);
 Suite	*match_suite(void);
+Suite	*writer_suite(void);
 Suite	*monitor_suite(void);
 Suite	*output_suite(void);
 Suite	*register_suite(void);

@@ -66,6 +66,13 @@ void		 store_snapshot_end(struct store *, int mine);
 
 /* Transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK. */
 int		 store_begin(struct store *, struct tk_error *);
+/*
+ * A savepoint inside the open transaction, released (kept) or rolled
+ * back to; a rollback to it counts as a rollback for store_rollbacks().
+ */
+int		 store_savepoint(struct store *, struct tk_error *);
+int		 store_release(struct store *, struct tk_error *);
+void		 store_rollback_to(struct store *);
 /* A read transaction (BEGIN DEFERRED): one snapshot for many queries. */
 int		 store_begin_read(struct store *, struct tk_error *);
 int		 store_commit(struct store *, struct tk_error *);

@@ -8,7 +8,10 @@
  *                      core's cache warmed by another sample of requests,
  *                      as in a long-lived process, and the first match
  *                      of each language on the cold cache shown apart;
- *   booking        vs  the same number of durable one-row commits.
+ *   booking        vs  the same number of durable one-row commits:
+ *                      each booking its own transaction, and 16 offices
+ *                      booking at once through the group commit
+ *                      (writer.h), as tolkregd books.
  * Results go to standard output and, with --results, to a Markdown file
  * with the machine described.
  */
@@ -17,6 +20,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +33,11 @@
 #include "tolkreg/match.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
+#include "tolkreg/writer.h"
 #include "tolkreg/xmalloc.h"
 
 #define SQL_RANK_MAX	1000	/* requests the SQL-ranking floor runs on */
+#define BOOKERS		16	/* offices booking at once (group commit) */
 
 struct opts {
 	const char	*db;
@@ -291,17 +297,15 @@ commit_floor(struct store *st, int n)
 	return ((double)n / t);
 }
 
-/* Bookings per second, each its own durable IMMEDIATE transaction. */
-static double
-booking_rate(struct store *st, const struct request *sample, int n,
-    int *booked)
+/* A new request at the time and place of each of sample[0..n-1]. */
+static int64_t *
+add_requests(struct store *st, const struct request *sample, int n)
 {
 	struct request_input	 in;
 	struct tk_error		 err;
-	int64_t			*ids, regno;
+	int64_t			*ids;
 	char			 start[40], minutes[16], mod[16];
 	struct tm		 tm;
-	double			 t;
 	int			 i;
 
 	tk_error_clear(&err);
@@ -330,6 +334,20 @@ booking_rate(struct store *st, const struct request *sample, int n,
 	}
 	if (store_commit(st, &err) == -1)
 		die("booking", &err);
+	return (ids);
+}
+
+/* Bookings per second, each its own durable IMMEDIATE transaction. */
+static double
+booking_rate(struct store *st, const struct request *sample, int n,
+    int *booked)
+{
+	struct tk_error	 err;
+	int64_t		*ids, regno;
+	double		 t;
+	int		 i;
+
+	ids = add_requests(st, sample, n);
 	*booked = 0;
 	t = now();
 	for (i = 0; i < n; i++) {
@@ -349,6 +367,112 @@ booking_rate(struct store *st, const struct request *sample, int n,
 	t = now() - t;
 	free(ids);
 	return ((double)n / t);
+}
+
+/* One office booking its share of the requests through the writer. */
+struct booker {
+	struct writer	*w;
+	int64_t		*ids;
+	int		 n, booked;
+};
+
+static int
+book_job(struct store *st, void *arg, struct tk_error *err)
+{
+	int64_t	regno;
+
+	return (booking_book(st, *(const int64_t *)arg, 0, &regno, err));
+}
+
+/* Match every request of the sample, as the writer's warm-up. */
+struct warm {
+	const struct request	*sample;
+	int			 n;
+};
+
+static int
+warm_job(struct store *st, void *arg, struct tk_error *err)
+{
+	struct warm		*w = arg;
+	struct match_result	 m;
+	int			 i;
+
+	for (i = 0; i < w->n; i++) {
+		if (match_run(st, &w->sample[i], &m, err) == -1)
+			return (-1);
+		match_result_release(&m);
+	}
+	return (0);
+}
+
+static void *
+booker_main(void *arg)
+{
+	struct booker	*b = arg;
+	struct tk_error	 err;
+	int		 i;
+
+	for (i = 0; i < b->n; i++) {
+		if (writer_run(b->w, "bench", book_job, &b->ids[i],
+		    &err) == 0)
+			b->booked++;
+		else if (err.code != TK_E_UNAVAILABLE)
+			die("group booking", &err);
+	}
+	return (NULL);
+}
+
+/*
+ * Bookings per second with BOOKERS offices booking at once through the
+ * group commit (writer.h), as tolkregd books: each booking is checked
+ * and written in its own savepoint, and is durable when it returns.
+ */
+static double
+group_rate(struct store *st, const char *db, const struct request *sample,
+    const struct request *warmup, int nwarm, int n, int *booked,
+    double *per_commit)
+{
+	struct booker		 b[BOOKERS];
+	pthread_t		 t[BOOKERS];
+	struct writer		*w;
+	struct writer_stats	 ws0, ws;
+	struct warm		 wm = { warmup, nwarm };
+	struct tk_error		 err;
+	int64_t			*ids;
+	double			 t0;
+	int			 i, k;
+
+	ids = add_requests(st, sample, n);
+	if (writer_open(&w, db, &err) == -1 ||
+	    writer_run(w, "bench", warm_job, &wm, &err) == -1)
+		die("group booking", &err);
+	writer_stats(w, &ws0);
+	for (i = 0, k = 0; i < BOOKERS; i++) {
+		b[i].w = w;
+		b[i].ids = ids + k;
+		b[i].n = n / BOOKERS + (i < n % BOOKERS);
+		b[i].booked = 0;
+		k += b[i].n;
+	}
+	t0 = now();
+	for (i = 0; i < BOOKERS; i++) {
+		if (pthread_create(&t[i], NULL, booker_main, &b[i]) != 0) {
+			fprintf(stderr, "bench-match: cannot start a thread\n");
+			exit(1);
+		}
+	}
+	*booked = 0;
+	for (i = 0; i < BOOKERS; i++) {
+		pthread_join(t[i], NULL);
+		*booked += b[i].booked;
+	}
+	t0 = now() - t0;
+	writer_stats(w, &ws);
+	*per_commit = (double)(ws.jobs - ws0.jobs) /
+	    (double)(ws.groups - ws0.groups);
+	writer_close(w);
+	free(ids);
+	return ((double)n / t0);
 }
 
 /* Total memory in GiB from /proc/meminfo. */
@@ -398,9 +522,9 @@ main(int argc, char **argv)
 	struct utsname	 un;
 	struct request	*warm;
 	double		*bare, *rank, *lat, *cold, gen_s, p50[3], p99[3], t;
-	double		 book_rate, floor_rate;
+	double		 book_rate, floor_rate, group, per_commit;
 	size_t		 elig, elig_sum = 0;
-	int		 c, i, j, n, nwarm, ncold = 0, booked, nrank;
+	int		 c, i, j, n, nwarm, ncold = 0, booked, gbooked, nrank;
 	FILE		*f;
 
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -466,6 +590,8 @@ main(int argc, char **argv)
 	    NULL);
 	floor_rate = commit_floor(st, o.bookings);
 	book_rate = booking_rate(st, reqs, o.bookings, &booked);
+	group = group_rate(st, o.db, reqs, warm, nwarm, o.bookings, &gbooked,
+	    &per_commit);
 
 	uname(&un);
 	printf("tolkreg match benchmark: %d interpreters, %ld assignments,"
@@ -481,6 +607,9 @@ main(int argc, char **argv)
 	printf("%-34s %8.0f /s %8.0f /s %8.2f\n",
 	    "bookings / durable commits", book_rate, floor_rate,
 	    book_rate / floor_rate);
+	printf("%-34s %8.0f /s %8.0f /s %8.2f (%d made, %.1f per commit)\n",
+	    "bookings, 16 offices, group commit", group, floor_rate,
+	    group / floor_rate, gbooked, per_commit);
 	printf("%-34s %9.3f ms %9.3f ms (max; %d languages)\n",
 	    "first match of a language, cold", quantile(cold, ncold, 0.5) *
 	    1e3, quantile(cold, ncold, 1.0) * 1e3, ncold);
@@ -489,7 +618,7 @@ main(int argc, char **argv)
 	printf("targets: match p99 < 1 ms: %s; p99 <= 3x bare read: %s;"
 	    " bookings >= 5000/s: %s\n", p99[0] < 1.0 ? "met" : "NOT met",
 	    p99[0] <= 3 * p99[1] ? "met" : "NOT met",
-	    book_rate >= 5000 ? "met" : "NOT met");
+	    book_rate >= 5000 || group >= 5000 ? "met" : "NOT met");
 
 	if (o.results != NULL) {
 		if ((f = fopen(o.results, "w")) == NULL) {
@@ -532,6 +661,11 @@ main(int argc, char **argv)
 		    " >= 5000/s: %s |\n", book_rate, floor_rate,
 		    book_rate / floor_rate, book_rate >= 5000 ? "met" :
 		    "not met");
+		fprintf(f, "| bookings (durable, 16 offices at once, group"
+		    " commit; %.1f bookings per commit) | %.0f /s |"
+		    " one-row durable commits %.0f /s | %.2f | >= 5000/s: %s"
+		    " |\n", per_commit, group, floor_rate, group / floor_rate,
+		    group >= 5000 ? "met" : "not met");
 		fclose(f);
 	}
 	free(bare);

@@ -1,0 +1,226 @@
+/*
+ * Group commit (writer.h). A durable commit costs an fsync, which bounds
+ * a writer that commits each change alone; here the changes that arrive
+ * while one group is being committed form the next group, and share its
+ * commit. The queue is a singly linked list of jobs that live on their
+ * callers' stacks.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tolkreg/error.h"
+#include "tolkreg/store.h"
+#include "tolkreg/writer.h"
+#include "tolkreg/xmalloc.h"
+
+struct job {
+	writer_fn	 fn;
+	void		*arg;
+	const char	*actor;
+	struct tk_error	*err;
+	int		 rc;
+	int		 done;
+	struct job	*next;
+};
+
+struct writer {
+	struct store	*st;
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 work;		/* jobs queued, or stopping */
+	pthread_cond_t	 done;		/* a group ended */
+	struct job	*head, **tail;
+	int		 stop;
+	struct writer_stats stats;
+};
+
+/* Fail the jobs from first up to (not including) end that succeeded. */
+static void
+fail_done(struct job *first, struct job *end, const struct tk_error *why)
+{
+	struct job	*j;
+
+	for (j = first; j != end; j = j->next) {
+		if (j->rc == 0) {
+			*j->err = *why;
+			j->rc = -1;
+		}
+	}
+}
+
+/* Run one group of jobs in as few transactions as will hold them. */
+static void
+run_group(struct writer *w, struct job *group)
+{
+	struct tk_error	 err;
+	struct job	*j, *first;
+
+	first = group;
+	tk_error_clear(&err);
+	if (store_begin(w->st, &err) == -1) {
+		for (j = group; j != NULL; j = j->next) {
+			*j->err = err;
+			j->rc = -1;
+		}
+		return;
+	}
+	for (j = group; j != NULL; j = j->next) {
+		store_set_actor(w->st, j->actor);
+		if (store_savepoint(w->st, j->err) == -1) {
+			j->rc = -1;
+			continue;
+		}
+		j->rc = j->fn(w->st, j->arg, j->err);
+		if (j->rc == 0 && store_release(w->st, j->err) == -1)
+			j->rc = -1;
+		if (j->rc == 0)
+			continue;
+		if (j->err->code == TK_OK)
+			tk_fail(j->err, TK_E_STORE, NULL, "the write failed");
+		if (!sqlite3_get_autocommit(store_db(w->st))) {
+			store_rollback_to(w->st);
+			continue;
+		}
+		/*
+		 * The error ended the transaction: the jobs before this one
+		 * went with it. Begin again for those after it.
+		 */
+		tk_fail(&err, TK_E_BUSY, NULL, "the transaction was lost"
+		    " (%s); try again", j->err->msg);
+		fail_done(first, j, &err);
+		w->stats.groups++;
+		first = j->next;
+		if (first != NULL && store_begin(w->st, &err) == -1) {
+			for (j = first; j != NULL; j = j->next) {
+				*j->err = err;
+				j->rc = -1;
+			}
+			return;
+		}
+	}
+	if (first == NULL)
+		return;
+	w->stats.groups++;
+	if (store_commit(w->st, &err) == -1)
+		fail_done(first, NULL, &err);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct writer	*w = arg;
+	struct job	*group, *j, **pp;
+	int		 n;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (w->head == NULL && !w->stop)
+			pthread_cond_wait(&w->work, &w->mu);
+		if (w->head == NULL)
+			break;
+		/* Take up to WRITER_GROUP_MAX jobs off the queue. */
+		group = w->head;
+		for (n = 1, pp = &group->next; *pp != NULL &&
+		    n < WRITER_GROUP_MAX; n++)
+			pp = &(*pp)->next;
+		w->head = *pp;
+		*pp = NULL;
+		if (w->head == NULL)
+			w->tail = &w->head;
+		w->stats.jobs += (uint64_t)n;
+		pthread_mutex_unlock(&w->mu);
+
+		run_group(w, group);
+
+		pthread_mutex_lock(&w->mu);
+		for (j = group; j != NULL; j = j->next)
+			j->done = 1;
+		pthread_cond_broadcast(&w->done);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return (NULL);
+}
+
+int
+writer_open(struct writer **out, const char *path, struct tk_error *err)
+{
+	struct writer	*w;
+
+	*out = NULL;
+	w = xcalloc(1, sizeof(*w));
+	if (store_open(&w->st, path, 0, err) == -1) {
+		free(w);
+		return (-1);
+	}
+	w->tail = &w->head;
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->work, NULL);
+	pthread_cond_init(&w->done, NULL);
+	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+		pthread_cond_destroy(&w->done);
+		pthread_cond_destroy(&w->work);
+		pthread_mutex_destroy(&w->mu);
+		store_close(w->st);
+		free(w);
+		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "cannot start"
+		    " the writer thread"));
+	}
+	*out = w;
+	return (0);
+}
+
+void
+writer_close(struct writer *w)
+{
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stop = 1;
+	pthread_cond_signal(&w->work);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->done);
+	pthread_cond_destroy(&w->work);
+	pthread_mutex_destroy(&w->mu);
+	store_close(w->st);
+	free(w);
+}
+
+int
+writer_run(struct writer *w, const char *actor, writer_fn fn, void *arg,
+    struct tk_error *err)
+{
+	struct job	j;
+
+	memset(&j, 0, sizeof(j));
+	j.fn = fn;
+	j.arg = arg;
+	j.actor = actor;
+	j.err = err;
+	tk_error_clear(err);
+	pthread_mutex_lock(&w->mu);
+	if (w->stop) {
+		pthread_mutex_unlock(&w->mu);
+		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "the writer is"
+		    " stopping"));
+	}
+	*w->tail = &j;
+	w->tail = &j.next;
+	pthread_cond_signal(&w->work);
+	while (!j.done)
+		pthread_cond_wait(&w->done, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	return (j.rc);
+}
+
+void
+writer_stats(struct writer *w, struct writer_stats *out)
+{
+	pthread_mutex_lock(&w->mu);
+	*out = w->stats;
+	pthread_mutex_unlock(&w->mu);
+}
