@@ -110,21 +110,43 @@ rank_key_cmp(const void *va, const void *vb)
 }
 
 /*
+ * Place i takes candidate idx[i]: follow each cycle once, moving each
+ * candidate once, in place (idx is used up).
+ */
+static void
+rank_place(struct match_result *m, size_t *idx)
+{
+	struct candidate	tmp;
+	size_t			i, j, next;
+
+	for (i = 0; i < m->n; i++) {
+		if (idx[i] == i)
+			continue;
+		tmp = m->c[i];
+		for (j = i; idx[j] != i; j = next) {
+			next = idx[j];
+			m->c[j] = m->c[next];
+			idx[j] = j;
+		}
+		m->c[j] = tmp;
+		idx[j] = j;
+	}
+}
+
+/*
  * The ranking policy, written here and only here: the eligible first,
  * by category (A first), continuity (most first), travel band (nearest
  * first), fairness (fewest minutes first) and register number; then
  * those a rule excludes, by rule and register number.
  */
 static void
-rank_sort(struct match_result *m)
+rank_sort_keys(struct match_result *m)
 {
 	struct rank_key		*k;
-	struct candidate	*c, tmp;
-	size_t			 i, j, next;
+	struct candidate	*c;
+	size_t			*idx, i;
 	uint64_t		 cont;
 
-	if (m->n < 2)
-		return;
 	k = xreallocarray(NULL, m->n, sizeof(*k));
 	for (i = 0; i < m->n; i++) {
 		c = &m->c[i];
@@ -144,20 +166,108 @@ rank_sort(struct match_result *m)
 		    (uint64_t)c->booked_minutes;
 	}
 	qsort(k, m->n, sizeof(*k), rank_key_cmp);
-	/* Place i takes candidate k[i].idx: follow each cycle once. */
-	for (i = 0; i < m->n; i++) {
-		if (k[i].idx == i)
-			continue;
-		tmp = m->c[i];
-		for (j = i; k[j].idx != i; j = next) {
-			next = k[j].idx;
-			m->c[j] = m->c[next];
-			k[j].idx = j;
-		}
-		m->c[j] = tmp;
-		k[j].idx = j;
-	}
+	idx = xreallocarray(NULL, m->n, sizeof(*idx));
+	for (i = 0; i < m->n; i++)
+		idx[i] = k[i].idx;
 	free(k);
+	rank_place(m, idx);
+	free(idx);
+}
+
+/*
+ * The same order as rank_sort_keys() packed into one 64-bit number per
+ * candidate, when every figure fits its field and the candidates come
+ * in register-number order (as the matching core reads them), so that
+ * the index breaks ties as the register number would:
+ *   bits 60-63  0 eligible, else 1 + the rule that excludes
+ *   bits 57-59  category, A = 0          (eligible only)
+ *   bits 45-56  4095 - continuity        (eligible only)
+ *   bits 41-44  travel band              (eligible only)
+ *   bits 24-40  booked minutes           (eligible only)
+ *   bits  0-23  index
+ * sorted by radix, eight bits at a time. Returns -1, having done
+ * nothing, when something does not fit.
+ */
+#define PK_CONT_MAX	4095
+#define PK_BAND_MAX	15
+#define PK_BOOKED_MAX	131071
+#define PK_N_MAX	(1u << 24)
+
+static int
+rank_sort_packed(struct match_result *m)
+{
+	const struct candidate	*c;
+	uint64_t		*a, *b, *t, key;
+	size_t			 i, cnt[256], sum, tmp, *idx;
+	unsigned int		 shift;
+
+	if (m->n >= PK_N_MAX || RULE_NRULES > 15)
+		return (-1);
+	a = xreallocarray(NULL, m->n, sizeof(*a));
+	for (i = 0; i < m->n; i++) {
+		c = &m->c[i];
+		if (i > 0 && c->regno <= m->c[i - 1].regno)
+			goto nofit;
+		if (c->rule != RULE_NONE) {
+			a[i] = (uint64_t)(1 + c->rule) << 60 | i;
+			continue;
+		}
+		if (c->category < 'A' || c->category > 'A' + 7 ||
+		    c->continuity < 0 || c->continuity > PK_CONT_MAX ||
+		    c->travel_band < 0 || c->travel_band > PK_BAND_MAX ||
+		    c->booked_minutes < 0 ||
+		    c->booked_minutes > PK_BOOKED_MAX)
+			goto nofit;
+		a[i] = (uint64_t)(c->category - 'A') << 57 |
+		    (uint64_t)(PK_CONT_MAX - c->continuity) << 45 |
+		    (uint64_t)c->travel_band << 41 |
+		    (uint64_t)c->booked_minutes << 24 | i;
+	}
+	b = xreallocarray(NULL, m->n, sizeof(*b));
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < m->n; i++)
+			cnt[a[i] >> shift & 0xff]++;
+		if (cnt[a[0] >> shift & 0xff] == m->n)
+			continue;	/* one digit for all: nothing moves */
+		for (i = 0, sum = 0; i < 256; i++) {
+			tmp = cnt[i];
+			cnt[i] = sum;
+			sum += tmp;
+		}
+		for (i = 0; i < m->n; i++) {
+			key = a[i];
+			b[cnt[key >> shift & 0xff]++] = key;
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	free(b);
+	idx = xreallocarray(NULL, m->n, sizeof(*idx));
+	for (i = 0; i < m->n; i++)
+		idx[i] = (size_t)(a[i] & (PK_N_MAX - 1));
+	free(a);
+	rank_place(m, idx);
+	free(idx);
+	return (0);
+nofit:
+	free(a);
+	return (-1);
+}
+
+void
+match_rank_order(struct match_result *m)
+{
+	size_t	i;
+
+	if (m->n >= 2 && rank_sort_packed(m) == -1)
+		rank_sort_keys(m);
+	m->neligible = 0;
+	for (i = 0; i < m->n && m->c[i].rule == RULE_NONE; i++)
+		m->c[i].rank = (int)++m->neligible;
+	for (; i < m->n; i++)
+		m->c[i].rank = 0;
 }
 
 static int
@@ -339,6 +449,7 @@ struct mc_lang {
 	struct mc_cand	*c;		/* by regno */
 	size_t		 n;
 	char		*names;
+	size_t		 nnames;	/* bytes used in names */
 };
 
 struct match_cache {
@@ -691,6 +802,7 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 		store_fail(st, err);
 		return (NULL);
 	}
+	l->nnames = nused;
 	mc->nlang++;
 	return (l);
 }
@@ -1095,7 +1207,7 @@ match_rank(struct store *st, const struct request *r, int txn,
 	struct candidate	*c;
 	struct own		 own;
 	int64_t			*conflicts = NULL;
-	size_t			 nconflicts = 0, i, len;
+	size_t			 nconflicts = 0, i;
 	double			 slat = 0, slon = 0, km;
 	char			 day[DATE_BUFLEN], when[TIME_BUFLEN];
 	size_t			 need = 0;
@@ -1117,8 +1229,11 @@ match_rank(struct store *st, const struct request *r, int txn,
 		return (-1);
 	if (load_conflicts(st, r->body, &conflicts, &nconflicts, err) == -1)
 		return (-1);
-	if (l->n > 0)
+	if (l->n > 0) {
 		out->c = xreallocarray(NULL, l->n, sizeof(*out->c));
+		out->names = xmalloc(l->nnames);
+		memcpy(out->names, l->names, l->nnames);
+	}
 	out->n = l->n;
 	for (i = 0; i < l->n; i++) {
 		k = &l->c[i];
@@ -1129,9 +1244,7 @@ match_rank(struct store *st, const struct request *r, int txn,
 			__builtin_prefetch(l->c[i + 8].ip);
 #endif
 		c->regno = k->regno;
-		len = strnlen(l->names + k->name, sizeof(c->name) - 1);
-		memcpy(c->name, l->names + k->name, len);
-		c->name[len] = '\0';
+		c->name = out->names + k->name;
 		c->category = k->category;
 		c->continuity = c->travel_minutes = c->travel_band = 0;
 		c->booked_minutes = c->rank = 0;
@@ -1168,12 +1281,8 @@ match_rank(struct store *st, const struct request *r, int txn,
 	for (i = 0; i < out->n; i++) {
 		if (out->c[i].rule != RULE_NONE)
 			out->nrule[out->c[i].rule]++;
-		else
-			out->neligible++;
 	}
-	rank_sort(out);
-	for (i = 0; i < out->neligible; i++)
-		out->c[i].rank = (int)i + 1;
+	match_rank_order(out);
 	free(conflicts);
 	return (0);
 fail:
@@ -1202,6 +1311,7 @@ void
 match_result_release(struct match_result *m)
 {
 	free(m->c);
+	free(m->names);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -1502,14 +1612,16 @@ ranking_put(struct store *st, const struct request *r, struct candidate *c,
 	static const char	 sql[] = "SELECT name FROM interpreter"
 	    " WHERE regno = ?1";
 	sqlite3_stmt		*s;
+	char			 name[256] = "";
 
 	c->travel_band = match_travel_band(c->travel_minutes);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, c->regno);
 	if (sqlite3_step(s) == SQLITE_ROW)
-		snprintf(c->name, sizeof(c->name), "%s", store_text(s, 0));
+		snprintf(name, sizeof(name), "%s", store_text(s, 0));
 	sqlite3_reset(s);
+	c->name = name;
 	ranking_row(r, c, t);
 	return (0);
 }

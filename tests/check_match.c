@@ -1159,6 +1159,106 @@ START_TEST(test_cache_randomized)
 }
 END_TEST
 
+/*
+ * The ranking policy as tolkreg(1) states it, read independently of
+ * match.c: the eligible first, by category (A first), continuity (most
+ * first), travel band (nearest first), booked minutes (fewest first),
+ * register number; then the excluded, by rule, then register number.
+ */
+static int
+policy_cmp(const void *va, const void *vb)
+{
+	const struct candidate	*a = va, *b = vb;
+
+	if ((a->rule == RULE_NONE) != (b->rule == RULE_NONE))
+		return (a->rule == RULE_NONE ? -1 : 1);
+	if (a->rule != RULE_NONE) {
+		if (a->rule != b->rule)
+			return (a->rule < b->rule ? -1 : 1);
+	} else {
+		if (a->category != b->category)
+			return (a->category < b->category ? -1 : 1);
+		if (a->continuity != b->continuity)
+			return (a->continuity > b->continuity ? -1 : 1);
+		if (a->travel_band != b->travel_band)
+			return (a->travel_band < b->travel_band ? -1 : 1);
+		if (a->booked_minutes != b->booked_minutes)
+			return (a->booked_minutes < b->booked_minutes ? -1 :
+			    1);
+	}
+	return ((a->regno > b->regno) - (a->regno < b->regno));
+}
+
+/*
+ * match_rank_order() against the policy on random candidates: small
+ * figures in register-number order (the order the matching core reads
+ * them in), figures past any field's width, and shuffled numbers.
+ */
+START_TEST(test_rank_order_randomized)
+{
+	struct match_result	 m;
+	struct candidate	*want;
+	char			*names;
+	size_t			 n, i, j, elig;
+	int			 round, wide, shuffled;
+
+	rnd_state = 11;
+	for (round = 0; round < 600; round++) {
+		n = 1 + rnd(round < 500 ? 60 : 3000);
+		wide = round % 3 == 1;
+		shuffled = round % 3 == 2;
+		memset(&m, 0, sizeof(m));
+		m.c = calloc(n, sizeof(*m.c));
+		m.names = names = malloc(n * 8);
+		m.n = n;
+		for (i = 0, elig = 0; i < n; i++) {
+			struct candidate *c = &m.c[i];
+
+			c->regno = 10000 + (int64_t)i * (1 + rnd(3));
+			if (i > 0 && c->regno <= m.c[i - 1].regno)
+				c->regno = m.c[i - 1].regno + 1;
+			snprintf(names + i * 8, 8, "n%zu", i);
+			c->name = names + i * 8;
+			c->rule = rnd(4) == 0 ? (enum match_rule)(1 +
+			    rnd(RULE_NRULES - 1)) : RULE_NONE;
+			c->category = (char)('A' + rnd(5));
+			c->continuity = wide && rnd(4) == 0 ?
+			    4000 + (int)rnd(200) : (int)rnd(3);
+			c->travel_band = (int)rnd(4);
+			c->booked_minutes = wide && rnd(4) == 0 ?
+			    131000 + (int)rnd(200) : (int)rnd(5) * 60;
+			elig += c->rule == RULE_NONE;
+		}
+		if (shuffled) {
+			for (i = n; i > 1; i--) {
+				struct candidate tmp;
+
+				j = rnd((unsigned int)i);
+				tmp = m.c[i - 1];
+				m.c[i - 1] = m.c[j];
+				m.c[j] = tmp;
+			}
+		}
+		want = malloc(n * sizeof(*want));
+		memcpy(want, m.c, n * sizeof(*want));
+		qsort(want, n, sizeof(*want), policy_cmp);
+		match_rank_order(&m);
+		ck_assert_uint_eq(m.neligible, elig);
+		for (i = 0; i < n; i++) {
+			ck_assert_msg(m.c[i].regno == want[i].regno,
+			    "round %d: place %zu has %" PRId64 ", the policy"
+			    " says %" PRId64, round, i, m.c[i].regno,
+			    want[i].regno);
+			ck_assert_str_eq(m.c[i].name, want[i].name);
+			ck_assert_int_eq(m.c[i].rank, i < elig ?
+			    (int)i + 1 : 0);
+		}
+		free(want);
+		match_result_release(&m);
+	}
+}
+END_TEST
+
 Suite *
 match_suite(void)
 {
@@ -1183,6 +1283,7 @@ match_suite(void)
 	tcase_add_test(tc, test_continuity_then_band_then_fairness);
 	tcase_add_test(tc, test_book_named_and_none);
 	tcase_add_test(tc, test_ranking_formats);
+	tcase_add_test(tc, test_rank_order_randomized);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lifecycle");

@@ -54,7 +54,7 @@ enum match_rule {
 
 struct candidate {
 	int64_t		 regno;
-	char		 name[201];
+	const char	*name;		/* in the result's names; "" */
 	char		 category;
 	enum match_rule	 rule;		/* RULE_NONE when eligible */
 	int		 continuity;	/* earlier bookings on the case */
@@ -66,6 +66,7 @@ struct candidate {
 
 struct match_result {
 	struct candidate *c;		/* eligible first, in rank order */
+	char		 *names;	/* the candidates' names */
 	size_t		  n;
 	size_t		  neligible;
 	size_t		  nrule[RULE_NRULES];	/* excluded, per rule */
@@ -100,6 +101,13 @@ int		 match_travel_band(int minutes);
  */
 int		 match_run(struct store *, const struct request *,
 		    struct match_result *out, struct tk_error *);
+
+/*
+ * Put m's candidates in ranking order (the policy of tolkreg(1) MATCHING
+ * POLICY, written once, here) and number the eligible from 1;
+ * match_run() does this. Sets neligible; nrule is left as it is.
+ */
+void		 match_rank_order(struct match_result *);
 
 void		 match_result_release(struct match_result *);
 
