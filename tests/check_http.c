@@ -1125,12 +1125,40 @@ book_at_once(struct booker *b, int n)
 	return (ok);
 }
 
+/* A counter from the health check: section.name. */
+static json_int_t
+health_count(const char *section, const char *name)
+{
+	struct resp	r;
+	json_t		*v;
+	json_int_t	 n;
+
+	call(&r, "GET", "/v1/health", NULL, NULL);
+	expect(&r, 200, NULL);
+	v = json_object_get(json_object_get(r.json, section), name);
+	ck_assert_msg(json_is_integer(v), "no %s.%s in %s", section, name,
+	    r.text);
+	n = json_integer_value(v);
+	resp_free(&r);
+	return (n);
+}
+
+/* A counter of the answer cache, from the health check. */
+static json_int_t
+cache_count(const char *name)
+{
+	return (health_count("cache", name));
+}
+
 START_TEST(test_concurrent_booking)
 {
 	struct booker	b[8];
 	int64_t		id;
+	json_int_t	jobs, txns;
 	int		i;
 
+	jobs = health_count("writes", "jobs");
+	txns = health_count("writes", "transactions");
 	/* Eight requests for one slot; only Amina has Tigrinya. */
 	memset(b, 0, sizeof(b));
 	for (i = 0; i < 8; i++) {
@@ -1151,6 +1179,15 @@ START_TEST(test_concurrent_booking)
 		snprintf(b[i].path, sizeof(b[i].path), "/v1/requests/%" PRId64
 		    "/book", id);
 	ck_assert_int_eq(book_at_once(b, 8), 1);
+
+	/*
+	 * Nine requests made and sixteen bookings tried, all through the
+	 * writer, each in one commit or sharing one.
+	 */
+	ck_assert_int_eq(health_count("writes", "jobs") - jobs, 25);
+	txns = health_count("writes", "transactions") - txns;
+	ck_assert_msg(txns >= 1 && txns <= 25, "%lld transactions",
+	    (long long)txns);
 }
 END_TEST
 
@@ -1245,22 +1282,6 @@ START_TEST(test_monitor)
 }
 END_TEST
 
-/* A counter of the answer cache, from the health check. */
-static json_int_t
-cache_count(const char *name)
-{
-	struct resp	r;
-	json_t		*v;
-	json_int_t	 n;
-
-	call(&r, "GET", "/v1/health", NULL, NULL);
-	expect(&r, 200, NULL);
-	v = json_object_get(json_object_get(r.json, "cache"), name);
-	ck_assert_msg(json_is_integer(v), "no cache.%s in %s", name, r.text);
-	n = json_integer_value(v);
-	resp_free(&r);
-	return (n);
-}
 
 /* Whether the register answer r has a row of interpreter regno. */
 static json_t *
