@@ -1209,7 +1209,7 @@ START_TEST(test_rank_order_randomized)
 		shuffled = round % 3 == 2;
 		memset(&m, 0, sizeof(m));
 		m.c = calloc(n, sizeof(*m.c));
-		m.names = names = malloc(n * 8);
+		m.names = names = malloc(n * 24);
 		m.n = n;
 		for (i = 0, elig = 0; i < n; i++) {
 			struct candidate *c = &m.c[i];
@@ -1217,8 +1217,8 @@ START_TEST(test_rank_order_randomized)
 			c->regno = 10000 + (int64_t)i * (1 + rnd(3));
 			if (i > 0 && c->regno <= m.c[i - 1].regno)
 				c->regno = m.c[i - 1].regno + 1;
-			snprintf(names + i * 8, 8, "n%zu", i);
-			c->name = names + i * 8;
+			snprintf(names + i * 24, 24, "n%zu", i);
+			c->name = names + i * 24;
 			c->rule = rnd(4) == 0 ? (enum match_rule)(1 +
 			    rnd(RULE_NRULES - 1)) : RULE_NONE;
 			c->category = (char)('A' + rnd(5));

@@ -121,7 +121,7 @@ hold_job(struct store *s, void *arg, struct tk_error *e)
 struct booking {
 	int64_t		id, regno, booked;
 	int		rc, fail_after, cancel;
-	char		actor[16];
+	char		actor[32];
 	struct tk_error	err;
 };
 
