@@ -4,6 +4,12 @@
  * while one group is being committed form the next group, and share its
  * commit. The queue is a singly linked list of jobs that live on their
  * callers' stacks.
+ *
+ * The write-ahead log is checkpointed by a second thread on a connection
+ * of its own, not in the writer's commits: the writer's connection tells
+ * it (sqlite3_wal_hook, which also turns SQLite's own checkpoints off
+ * there) when the log holds WRITER_CHECKPOINT_PAGES pages, and it copies
+ * them into the database while the writer goes on (PASSIVE).
  */
 #include "config.h"
 
@@ -27,14 +33,19 @@ struct job {
 	struct job	*next;
 };
 
+/* Log pages that wake the checkpointer (SQLite's own default). */
+#define WRITER_CHECKPOINT_PAGES	1000
+
 struct writer {
 	struct store	*st;
-	pthread_t	 thread;
+	sqlite3		*ckdb;		/* the checkpointer's connection */
+	pthread_t	 thread, ckthread;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 work;		/* jobs queued, or stopping */
 	pthread_cond_t	 done;		/* a group ended */
+	pthread_cond_t	 ck;		/* a checkpoint wanted, or stopping */
 	struct job	*head, **tail;
-	int		 stop;
+	int		 stop, ckwant;
 	struct writer_stats stats;
 };
 
@@ -145,27 +156,96 @@ writer_main(void *arg)
 	return (NULL);
 }
 
+/* Called in the writer's commits: wake the checkpointer when due. */
+static int
+wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	struct writer	*w = arg;
+
+	(void)db;
+	(void)name;
+	if (pages >= WRITER_CHECKPOINT_PAGES) {
+		pthread_mutex_lock(&w->mu);
+		w->ckwant = 1;
+		pthread_cond_signal(&w->ck);
+		pthread_mutex_unlock(&w->mu);
+	}
+	return (SQLITE_OK);
+}
+
+static void *
+checkpoint_main(void *arg)
+{
+	struct writer	*w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->ckwant && !w->stop)
+			pthread_cond_wait(&w->ck, &w->mu);
+		if (w->stop)
+			break;
+		w->ckwant = 0;
+		pthread_mutex_unlock(&w->mu);
+		/* What it cannot copy now, the next one will. */
+		(void)sqlite3_wal_checkpoint_v2(w->ckdb, NULL,
+		    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&w->mu);
+		w->stats.checkpoints++;
+	}
+	pthread_mutex_unlock(&w->mu);
+	return (NULL);
+}
+
+/* Free what writer_open() made, the threads stopped or never started. */
+static void
+writer_free(struct writer *w)
+{
+	pthread_cond_destroy(&w->ck);
+	pthread_cond_destroy(&w->done);
+	pthread_cond_destroy(&w->work);
+	pthread_mutex_destroy(&w->mu);
+	sqlite3_close(w->ckdb);
+	store_close(w->st);
+	free(w);
+}
+
 int
 writer_open(struct writer **out, const char *path, struct tk_error *err)
 {
 	struct writer	*w;
+	int		 rc;
 
 	*out = NULL;
 	w = xcalloc(1, sizeof(*w));
-	if (store_open(&w->st, path, 0, err) == -1) {
-		free(w);
-		return (-1);
-	}
 	w->tail = &w->head;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->work, NULL);
 	pthread_cond_init(&w->done, NULL);
+	pthread_cond_init(&w->ck, NULL);
+	if (store_open(&w->st, path, 0, err) == -1) {
+		writer_free(w);
+		return (-1);
+	}
+	if ((rc = sqlite3_open_v2(path, &w->ckdb, SQLITE_OPEN_READWRITE,
+	    NULL)) != SQLITE_OK) {
+		writer_free(w);
+		return (tk_fail(err, TK_E_UNAVAILABLE, "db", "cannot open"
+		    " database '%s' for checkpoints: %s", path,
+		    sqlite3_errstr(rc)));
+	}
+	sqlite3_wal_hook(store_db(w->st), wal_hook, w);
+	if (pthread_create(&w->ckthread, NULL, checkpoint_main, w) != 0) {
+		writer_free(w);
+		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "cannot start"
+		    " the checkpoint thread"));
+	}
 	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
-		pthread_cond_destroy(&w->done);
-		pthread_cond_destroy(&w->work);
-		pthread_mutex_destroy(&w->mu);
-		store_close(w->st);
-		free(w);
+		pthread_mutex_lock(&w->mu);
+		w->stop = 1;
+		pthread_cond_signal(&w->ck);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->ckthread, NULL);
+		writer_free(w);
 		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "cannot start"
 		    " the writer thread"));
 	}
@@ -181,13 +261,11 @@ writer_close(struct writer *w)
 	pthread_mutex_lock(&w->mu);
 	w->stop = 1;
 	pthread_cond_signal(&w->work);
+	pthread_cond_signal(&w->ck);
 	pthread_mutex_unlock(&w->mu);
 	pthread_join(w->thread, NULL);
-	pthread_cond_destroy(&w->done);
-	pthread_cond_destroy(&w->work);
-	pthread_mutex_destroy(&w->mu);
-	store_close(w->st);
-	free(w);
+	pthread_join(w->ckthread, NULL);
+	writer_free(w);
 }
 
 int

@@ -352,6 +352,38 @@ START_TEST(test_one_booking_of_one_slot)
 }
 END_TEST
 
+/* Write about 5 MB: more than the log holds before a checkpoint. */
+static int
+big_job(struct store *s, void *arg, struct tk_error *e)
+{
+	(void)arg;
+	if (sqlite3_exec(store_db(s), "CREATE TABLE scratch (b BLOB);"
+	    " INSERT INTO scratch VALUES (zeroblob(5000000))", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return (store_fail(s, e));
+	return (0);
+}
+
+START_TEST(test_checkpoint_off_the_writer)
+{
+	struct writer_stats	ws;
+	struct tk_error		e;
+	int			i;
+
+	writer_stats(w, &ws);
+	ck_assert_uint_eq(ws.checkpoints, 0);
+	ck_assert_msg(writer_run(w, "big", big_job, NULL, &e) == 0, "%s",
+	    e.msg);
+	for (i = 0; i < 1000; i++) {
+		writer_stats(w, &ws);
+		if (ws.checkpoints > 0)
+			break;
+		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+	}
+	ck_assert_uint_ge(ws.checkpoints, 1);
+}
+END_TEST
+
 Suite *
 writer_suite(void)
 {
@@ -363,6 +395,7 @@ writer_suite(void)
 	tcase_add_test(tc, test_one_transaction_for_many);
 	tcase_add_test(tc, test_failed_job_leaves_nothing);
 	tcase_add_test(tc, test_one_booking_of_one_slot);
+	tcase_add_test(tc, test_checkpoint_off_the_writer);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -31,9 +31,14 @@ typedef int	(*writer_fn)(struct store *, void *arg, struct tk_error *);
 struct writer_stats {
 	uint64_t	jobs;		/* jobs run */
 	uint64_t	groups;		/* transactions committed or lost */
+	uint64_t	checkpoints;	/* of the write-ahead log */
 };
 
-/* Open the database at path on a connection of its own, start the thread. */
+/*
+ * Open the database at path on a connection of its own and start the
+ * thread, and a second one that checkpoints the write-ahead log on
+ * another connection, off the writer's commits.
+ */
 int		 writer_open(struct writer **, const char *path,
 		    struct tk_error *);
 /* Run the jobs still queued, then stop the thread and close. */
