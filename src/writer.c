@@ -63,12 +63,16 @@ fail_done(struct job *first, struct job *end, const struct tk_error *why)
 	}
 }
 
-/* Run one group of jobs in as few transactions as will hold them. */
-static void
+/*
+ * Run one group of jobs in as few transactions as will hold them;
+ * returns how many were committed or lost.
+ */
+static uint64_t
 run_group(struct writer *w, struct job *group)
 {
 	struct tk_error	 err;
 	struct job	*j, *first;
+	uint64_t	 ntx = 0;
 
 	first = group;
 	tk_error_clear(&err);
@@ -77,7 +81,7 @@ run_group(struct writer *w, struct job *group)
 			*j->err = err;
 			j->rc = -1;
 		}
-		return;
+		return (0);
 	}
 	for (j = group; j != NULL; j = j->next) {
 		store_set_actor(w->st, j->actor);
@@ -103,21 +107,21 @@ run_group(struct writer *w, struct job *group)
 		tk_fail(&err, TK_E_BUSY, NULL, "the transaction was lost"
 		    " (%s); try again", j->err->msg);
 		fail_done(first, j, &err);
-		w->stats.groups++;
+		ntx++;
 		first = j->next;
 		if (first != NULL && store_begin(w->st, &err) == -1) {
 			for (j = first; j != NULL; j = j->next) {
 				*j->err = err;
 				j->rc = -1;
 			}
-			return;
+			return (ntx);
 		}
 	}
 	if (first == NULL)
-		return;
-	w->stats.groups++;
+		return (ntx);
 	if (store_commit(w->st, &err) == -1)
 		fail_done(first, NULL, &err);
+	return (ntx + 1);
 }
 
 static void *
@@ -125,6 +129,7 @@ writer_main(void *arg)
 {
 	struct writer	*w = arg;
 	struct job	*group, *j, **pp;
+	uint64_t	 ntx;
 	int		 n;
 
 	pthread_mutex_lock(&w->mu);
@@ -145,9 +150,10 @@ writer_main(void *arg)
 		w->stats.jobs += (uint64_t)n;
 		pthread_mutex_unlock(&w->mu);
 
-		run_group(w, group);
+		ntx = run_group(w, group);
 
 		pthread_mutex_lock(&w->mu);
+		w->stats.groups += ntx;
 		for (j = group; j != NULL; j = j->next)
 			j->done = 1;
 		pthread_cond_broadcast(&w->done);
