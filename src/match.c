@@ -193,6 +193,7 @@ rank_sort_keys(struct match_result *m)
 #define PK_BAND_MAX	15
 #define PK_BOOKED_MAX	131071
 #define PK_N_MAX	(1u << 24)
+_Static_assert(RULE_NRULES < 15, "a rule must fit in bits 60-63");
 
 static int
 rank_sort_packed(struct match_result *m)
@@ -202,7 +203,7 @@ rank_sort_packed(struct match_result *m)
 	size_t			 i, cnt[256], sum, tmp, *idx;
 	unsigned int		 shift;
 
-	if (m->n >= PK_N_MAX || RULE_NRULES > 15)
+	if (m->n >= PK_N_MAX)
 		return (-1);
 	a = xreallocarray(NULL, m->n, sizeof(*a));
 	for (i = 0; i < m->n; i++) {

@@ -49,7 +49,10 @@ struct writer {
 	struct writer_stats stats;
 };
 
-/* Fail the jobs from first up to (not including) end that succeeded. */
+/*
+ * Fail the jobs from first up to (not including) end that succeeded or
+ * have not run (rc is 0 until a job fails).
+ */
 static void
 fail_done(struct job *first, struct job *end, const struct tk_error *why)
 {
@@ -77,10 +80,7 @@ run_group(struct writer *w, struct job *group)
 	first = group;
 	tk_error_clear(&err);
 	if (store_begin(w->st, &err) == -1) {
-		for (j = group; j != NULL; j = j->next) {
-			*j->err = err;
-			j->rc = -1;
-		}
+		fail_done(group, NULL, &err);
 		return (0);
 	}
 	for (j = group; j != NULL; j = j->next) {
@@ -110,10 +110,7 @@ run_group(struct writer *w, struct job *group)
 		ntx++;
 		first = j->next;
 		if (first != NULL && store_begin(w->st, &err) == -1) {
-			for (j = first; j != NULL; j = j->next) {
-				*j->err = err;
-				j->rc = -1;
-			}
+			fail_done(first, NULL, &err);
 			return (ntx);
 		}
 	}
@@ -148,6 +145,7 @@ writer_main(void *arg)
 		if (w->head == NULL)
 			w->tail = &w->head;
 		w->stats.jobs += (uint64_t)n;
+		w->stats.waiting -= (uint64_t)n;
 		pthread_mutex_unlock(&w->mu);
 
 		ntx = run_group(w, group);
@@ -294,6 +292,7 @@ writer_run(struct writer *w, const char *actor, writer_fn fn, void *arg,
 	}
 	*w->tail = &j;
 	w->tail = &j.next;
+	w->stats.waiting++;
 	pthread_cond_signal(&w->work);
 	while (!j.done)
 		pthread_cond_wait(&w->done, &w->mu);

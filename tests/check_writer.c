@@ -10,7 +10,6 @@
 #include <inttypes.h>
 #include <pthread.h>
 #include <sqlite3.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -33,7 +32,6 @@ static struct writer	*w;
 static char		 path[256];
 static struct tk_error	 err;
 static int		 nfnr;
-static atomic_int	 queued;
 
 static int64_t
 interp(const char *name)
@@ -74,7 +72,6 @@ setup(void)
 	st = test_store_new(path);
 	tk_error_clear(&err);
 	nfnr = 0;
-	atomic_store(&queued, 0);
 	ck_assert_int_eq(body_add(st, &b, &err), 0);
 	ck_assert_msg(writer_open(&w, path, &err) == 0, "%s", err.msg);
 }
@@ -104,17 +101,28 @@ regno_of(int64_t id)
 	return (r.regno);
 }
 
+/* Wait until the writer has taken (waiting < 0: has waiting) jobs. */
+static void
+wait_for(uint64_t jobs, int64_t waiting)
+{
+	struct writer_stats	ws;
+
+	for (;;) {
+		writer_stats(w, &ws);
+		if (waiting < 0 ? ws.jobs >= jobs :
+		    ws.waiting >= (uint64_t)waiting)
+			return;
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+}
+
 /* A job that holds the writer until n others are queued behind it. */
 static int
 hold_job(struct store *s, void *arg, struct tk_error *e)
 {
-	int	n = *(int *)arg;
-
 	(void)s;
 	(void)e;
-	while (atomic_load(&queued) < n)
-		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
-	nanosleep(&(struct timespec){ 0, 50000000 }, NULL);
+	wait_for(0, *(int *)arg);
 	return (0);
 }
 
@@ -155,7 +163,6 @@ book_thread(void *arg)
 {
 	struct booking	*b = arg;
 
-	atomic_fetch_add(&queued, 1);
 	b->rc = writer_run(w, b->actor, book_job, b, &b->err);
 	return (NULL);
 }
@@ -183,23 +190,21 @@ book_grouped(struct booking *b, int n)
 {
 	pthread_t		t[NJOBS + 1];
 	struct hold		h;
-	struct writer_stats	before, ws;
+	struct writer_stats	ws;
 	int			i;
 
 	h.n = n;
 	writer_stats(w, &ws);
+	ck_assert_uint_eq(ws.waiting, 0);
 	ck_assert_int_eq(pthread_create(&t[n], NULL, hold_thread, &h), 0);
-	do {
-		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
-		writer_stats(w, &before);
-	} while (before.jobs == ws.jobs);
-	/* The hold job first; then each booking queued after the last. */
+	/* The hold job taken first; then each booking queued in turn. */
+	wait_for(ws.jobs + 1, -1);
 	for (i = 0; i < n; i++) {
-		while (atomic_load(&queued) < i)
-			nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
-		nanosleep(&(struct timespec){ 0, 5000000 }, NULL);
 		ck_assert_int_eq(pthread_create(&t[i], NULL, book_thread,
 		    &b[i]), 0);
+		/* The last one queued lets the hold job go. */
+		if (i + 1 < n)
+			wait_for(0, i + 1);
 	}
 	for (i = 0; i <= n; i++)
 		pthread_join(t[i], NULL);
