@@ -59,14 +59,16 @@ route_health_run(struct http_req *rq)
 	hcache_stats(&hs);
 	http_writer_stats(&ws);
 	return (http_reply(rq, MHD_HTTP_OK, json_pack("{s:s, s:s, s:i,"
-	    " s:{s:I, s:I, s:I, s:I}, s:{s:I, s:I, s:I, s:I}}", "status",
+	    " s:{s:I, s:I, s:I, s:I}, s:{s:I, s:I, s:I, s:I, s:I}}", "status",
 	    "ok", "version", PACKAGE_VERSION, "schema",
 	    store_schema_version(rq->store), "cache", "entries",
 	    (json_int_t)hs.entries, "bytes", (json_int_t)hs.bytes, "hits",
 	    (json_int_t)hs.hits, "misses", (json_int_t)hs.misses, "writes",
 	    "jobs", (json_int_t)ws.jobs, "transactions",
 	    (json_int_t)ws.groups, "checkpoints",
-	    (json_int_t)ws.checkpoints, "waiting", (json_int_t)ws.waiting)));
+	    (json_int_t)ws.checkpoints, "checkpoints_waited",
+	    (json_int_t)ws.checkpoints_waited, "waiting",
+	    (json_int_t)ws.waiting)));
 }
 
 static int

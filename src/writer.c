@@ -10,6 +10,14 @@
  * it (sqlite3_wal_hook, which also turns SQLite's own checkpoints off
  * there) when the log holds WRITER_CHECKPOINT_PAGES pages, and it copies
  * them into the database while the writer goes on (PASSIVE).
+ *
+ * A passive checkpoint copies what was in the log when it began, and
+ * the log starts over from its beginning only once all of it has been
+ * copied; under steady writes the checkpointer never quite catches up,
+ * and the log would grow without end (and with it the cost of each
+ * write to it). When it passes WRITER_LOG_MAX pages the writer copies
+ * the rest itself, holding the next group for that long (counted in
+ * checkpoints_waited), and the log starts over.
  */
 #include "config.h"
 
@@ -35,6 +43,9 @@ struct job {
 
 /* Log pages that wake the checkpointer (SQLite's own default). */
 #define WRITER_CHECKPOINT_PAGES	1000
+
+/* Log pages past which the writer finishes the checkpoint itself. */
+#define WRITER_LOG_MAX		(8 * WRITER_CHECKPOINT_PAGES)
 
 struct writer {
 	struct store	*st;
@@ -160,15 +171,23 @@ writer_main(void *arg)
 	return (NULL);
 }
 
-/* Called in the writer's commits: wake the checkpointer when due. */
+/*
+ * Called in the writer's commits, with the pages in the log: wake the
+ * checkpointer when due, or finish its work when the log is too long.
+ */
 static int
 wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
 	struct writer	*w = arg;
 
-	(void)db;
 	(void)name;
-	if (pages >= WRITER_CHECKPOINT_PAGES) {
+	if (pages >= WRITER_LOG_MAX &&
+	    sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL) == SQLITE_OK) {
+		pthread_mutex_lock(&w->mu);
+		w->stats.checkpoints_waited++;
+		pthread_mutex_unlock(&w->mu);
+	} else if (pages >= WRITER_CHECKPOINT_PAGES) {
 		pthread_mutex_lock(&w->mu);
 		w->ckwant = 1;
 		pthread_cond_signal(&w->ck);

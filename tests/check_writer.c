@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "check_suites.h"
@@ -389,6 +390,48 @@ START_TEST(test_checkpoint_off_the_writer)
 }
 END_TEST
 
+/* Write about 40 MB in one transaction: past the log's bound. */
+static int
+huge_job(struct store *s, void *arg, struct tk_error *e)
+{
+	(void)arg;
+	if (sqlite3_exec(store_db(s), "CREATE TABLE huge (b BLOB);"
+	    " INSERT INTO huge VALUES (zeroblob(40000000))", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return (store_fail(s, e));
+	return (0);
+}
+
+/*
+ * A log longer than the writer's bound is copied into the database
+ * before the next group begins, and the log then starts over: it does
+ * not grow with the next write.
+ */
+START_TEST(test_log_bounded)
+{
+	struct writer_stats	 ws;
+	struct tk_error		 e;
+	struct stat		 sb;
+	char			 wal[300];
+	off_t			 size;
+
+	ck_assert_msg(writer_run(w, "huge", huge_job, NULL, &e) == 0, "%s",
+	    e.msg);
+	writer_stats(w, &ws);
+	ck_assert_uint_eq(ws.checkpoints_waited, 1);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	ck_assert_int_eq(stat(wal, &sb), 0);
+	size = sb.st_size;
+	ck_assert_int_gt(size, 40000000);
+	ck_assert_msg(writer_run(w, "big", big_job, NULL, &e) == 0, "%s",
+	    e.msg);
+	ck_assert_int_eq(stat(wal, &sb), 0);
+	ck_assert_int_eq(sb.st_size, size);
+	writer_stats(w, &ws);
+	ck_assert_uint_eq(ws.checkpoints_waited, 1);
+}
+END_TEST
+
 Suite *
 writer_suite(void)
 {
@@ -401,6 +444,7 @@ writer_suite(void)
 	tcase_add_test(tc, test_failed_job_leaves_nothing);
 	tcase_add_test(tc, test_one_booking_of_one_slot);
 	tcase_add_test(tc, test_checkpoint_off_the_writer);
+	tcase_add_test(tc, test_log_bounded);
 	suite_add_tcase(s, tc);
 	return (s);
 }

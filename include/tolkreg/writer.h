@@ -32,6 +32,7 @@ struct writer_stats {
 	uint64_t	jobs;		/* jobs run */
 	uint64_t	groups;		/* transactions committed or lost */
 	uint64_t	checkpoints;	/* of the write-ahead log */
+	uint64_t	checkpoints_waited;	/* finished by the writer */
 	uint64_t	waiting;	/* jobs queued, not yet taken */
 };
 
