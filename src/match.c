@@ -19,6 +19,7 @@
 
 #include "audit.h"
 #include "match-cache.h"
+#include "ranking.h"
 #include "tolkreg/error.h"
 #include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
@@ -199,9 +200,8 @@ static int
 rank_sort_packed(struct match_result *m)
 {
 	const struct candidate	*c;
-	uint64_t		*a, *b, *t, key;
-	size_t			 i, cnt[256], sum, tmp, *idx;
-	unsigned int		 shift;
+	uint64_t		*a;
+	size_t			 i, *idx;
 
 	if (m->n >= PK_N_MAX)
 		return (-1);
@@ -225,27 +225,7 @@ rank_sort_packed(struct match_result *m)
 		    (uint64_t)c->travel_band << 41 |
 		    (uint64_t)c->booked_minutes << 24 | i;
 	}
-	b = xreallocarray(NULL, m->n, sizeof(*b));
-	for (shift = 0; shift < 64; shift += 8) {
-		memset(cnt, 0, sizeof(cnt));
-		for (i = 0; i < m->n; i++)
-			cnt[a[i] >> shift & 0xff]++;
-		if (cnt[a[0] >> shift & 0xff] == m->n)
-			continue;	/* one digit for all: nothing moves */
-		for (i = 0, sum = 0; i < 256; i++) {
-			tmp = cnt[i];
-			cnt[i] = sum;
-			sum += tmp;
-		}
-		for (i = 0; i < m->n; i++) {
-			key = a[i];
-			b[cnt[key >> shift & 0xff]++] = key;
-		}
-		t = a;
-		a = b;
-		b = t;
-	}
-	free(b);
+	a = radix_sort_u64(a, m->n);
 	idx = xreallocarray(NULL, m->n, sizeof(*idx));
 	for (i = 0; i < m->n; i++)
 		idx[i] = (size_t)(a[i] & (PK_N_MAX - 1));
@@ -742,62 +722,6 @@ match_table(const struct request *r, const struct match_result *m,
 	}
 }
 
-/* Bytes of one candidate in a stored ranking (schema 8). */
-#define RANK_REC	14
-
-static void
-put_le(unsigned char *p, uint64_t v, int n)
-{
-	int	i;
-
-	for (i = 0; i < n; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t
-get_le(const unsigned char *p, int n)
-{
-	uint64_t	v = 0;
-	int		i;
-
-	for (i = n - 1; i >= 0; i--)
-		v = v << 8 | p[i];
-	return (v);
-}
-
-/*
- * The ranking as the records of schema 8 (see schema/008_match_log.sql),
- * or NULL if a figure does not fit them.
- */
-static unsigned char *
-ranking_blob(const struct match_result *m)
-{
-	const struct candidate	*c;
-	unsigned char		*b, *p;
-	size_t			 i;
-
-	b = xreallocarray(NULL, m->n > 0 ? m->n : 1, RANK_REC);
-	for (i = 0; i < m->n; i++) {
-		c = &m->c[i];
-		if (c->regno < 0 || c->regno > (int64_t)UINT32_MAX ||
-		    c->booked_minutes < 0 || c->travel_minutes < 0 ||
-		    c->travel_minutes > UINT16_MAX || c->continuity < 0 ||
-		    c->continuity > UINT16_MAX ||
-		    (c->rule == RULE_NONE) != (i < m->neligible)) {
-			free(b);
-			return (NULL);
-		}
-		p = b + i * RANK_REC;
-		put_le(p, (uint64_t)c->regno, 4);
-		put_le(p + 4, (uint64_t)c->booked_minutes, 4);
-		put_le(p + 8, (uint64_t)c->travel_minutes, 2);
-		put_le(p + 10, (uint64_t)c->continuity, 2);
-		p[12] = (unsigned char)(c->rule + 1);
-		p[13] = (unsigned char)c->category;
-	}
-	return (b);
-}
-
 /* The ranking as JSON text, as stored before schema 8. */
 static char *
 ranking_json(const struct match_result *m)
@@ -822,21 +746,23 @@ ranking_json(const struct match_result *m)
 }
 
 /*
- * Store the ranking a booking was made from: every candidate, in
- * ranking order, with the figures behind its place; names and reasons
- * are rebuilt when shown. Binary records (schema 8), JSON if need be.
+ * Store the ranking a booking was made from: every candidate with the
+ * figures behind its place; names and reasons are rebuilt when shown.
+ * Format 2 (schema 10), JSON text if a figure does not fit it.
  */
 static int
 ranking_store(struct store *st, const struct request *r,
     const struct match_result *m, struct tk_error *err)
 {
 	static const char	 sql[] = "INSERT OR REPLACE INTO ranking"
-	    " (request, made, actor, ranking) VALUES (?1, ?2, ?3, ?4)";
+	    " (request, made, actor, ranking, format)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt		*s;
 	unsigned char		*blob;
 	char			*text = NULL, now[21];
+	size_t			 len = 0;
 
-	if ((blob = ranking_blob(m)) == NULL &&
+	if ((blob = ranking_pack(m, &len)) == NULL &&
 	    (text = ranking_json(m)) == NULL)
 		return (tk_fail(err, TK_E_STORE, NULL,
 		    "cannot encode the ranking"));
@@ -849,10 +775,13 @@ ranking_store(struct store *st, const struct request *r,
 	sqlite3_bind_int64(s, 1, r->id);
 	sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, store_actor(st), -1, SQLITE_TRANSIENT);
-	if (blob != NULL)
-		sqlite3_bind_blob(s, 4, blob, (int)(m->n * RANK_REC), free);
-	else
+	if (blob != NULL) {
+		sqlite3_bind_blob(s, 4, blob, (int)len, free);
+		sqlite3_bind_int(s, 5, 2);
+	} else {
 		sqlite3_bind_text(s, 4, text, -1, free);
+		sqlite3_bind_int(s, 5, 1);
+	}
 	return (store_step_done(st, s, err));
 }
 
@@ -992,16 +921,15 @@ int
 booking_ranking(struct store *st, int64_t id, struct table *t,
     struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT k.ranking FROM ranking k"
-	    " WHERE k.request = ?1";
+	static const char	 sql[] = "SELECT k.ranking, k.format"
+	    " FROM ranking k WHERE k.request = ?1";
 	struct request		 r;
-	struct candidate	 c;
+	struct match_result	 m;
 	sqlite3_stmt		*s;
 	unsigned char		*blob = NULL;
-	const unsigned char	*p;
 	char			*text = NULL;
 	size_t			 i, n = 0;
-	int			 rc, rank = 0, ret = 0;
+	int			 rc, ret = 0, format;
 
 	ranking_cols(t);
 	if (request_get(st, id, &r, err) == -1)
@@ -1014,6 +942,7 @@ booking_ranking(struct store *st, int64_t id, struct table *t,
 		return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
 	}
 	/* Copied: the name lookups below reuse the connection. */
+	format = sqlite3_column_int(s, 1);
 	if (sqlite3_column_type(s, 0) == SQLITE_BLOB) {
 		n = (size_t)sqlite3_column_bytes(s, 0);
 		blob = xmalloc(n > 0 ? n : 1);
@@ -1027,24 +956,14 @@ booking_ranking(struct store *st, int64_t id, struct table *t,
 		free(text);
 		return (ret);
 	}
-	if (n % RANK_REC != 0) {
-		free(blob);
+	rc = format == 2 ? ranking_unpack(blob, n, &m) : format == 1 ?
+	    ranking_unpack_v1(blob, n, &m) : -1;
+	free(blob);
+	if (rc == -1)
 		return (tk_fail(err, TK_E_STORE, NULL, "the stored ranking of"
 		    " request %" PRId64 " is damaged", id));
-	}
-	for (i = 0; i < n / RANK_REC && ret == 0; i++) {
-		p = blob + i * RANK_REC;
-		memset(&c, 0, sizeof(c));
-		c.regno = (int64_t)get_le(p, 4);
-		c.booked_minutes = (int)get_le(p + 4, 4);
-		c.travel_minutes = (int)get_le(p + 8, 2);
-		c.continuity = (int)get_le(p + 10, 2);
-		c.rule = p[12] >= 1 && p[12] <= RULE_NRULES ?
-		    (enum match_rule)(p[12] - 1) : RULE_NONE;
-		c.category = (char)p[13];
-		c.rank = c.rule == RULE_NONE ? ++rank : 0;
-		ret = ranking_put(st, &r, &c, t, err);
-	}
-	free(blob);
+	for (i = 0; i < m.n && ret == 0; i++)
+		ret = ranking_put(st, &r, &m.c[i], t, err);
+	free(m.c);
 	return (ret);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "ranking.h"
 #include "tolkreg/availability.h"
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
@@ -506,8 +507,9 @@ START_TEST(test_ranking_formats)
 	sqlite3_stmt	*s;
 	const char	*why, *p;
 	int64_t		 a, id, booked;
-	char		*bin, *json, rule[32];
-	size_t		 len = 0, r;
+	unsigned char	 v1[5 * 14];
+	char		*bin, *json, rule[64];
+	size_t		 len = 0, r, j, nv1;
 
 	/* Eligible ones and several rules, on site. */
 	a = interp("A", 'A', 'F', "0301", MOD_ALL);
@@ -519,12 +521,14 @@ START_TEST(test_ranking_formats)
 	ck_assert_int_eq(booking_book(st, id, 0, &booked, &err), 0);
 	ck_assert_int_eq(booked, a);
 	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT"
-	    " typeof(ranking), length(ranking) FROM ranking WHERE request = ?1",
-	    -1, &s, NULL), SQLITE_OK);
+	    " typeof(ranking), length(ranking), format FROM ranking"
+	    " WHERE request = ?1", -1, &s, NULL), SQLITE_OK);
 	sqlite3_bind_int64(s, 1, id);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "blob");
-	ck_assert_int_eq(sqlite3_column_int(s, 1), 5 * 14);
+	/* Format 2: at most 2 + 1 + 3 bytes a candidate here. */
+	ck_assert_int_le(sqlite3_column_int(s, 1), 5 * 6);
+	ck_assert_int_eq(sqlite3_column_int(s, 2), 2);
 	sqlite3_finalize(s);
 	bin = ranking_text(id, 0);
 	/* The booking changes nothing in its own ranking. */
@@ -556,6 +560,31 @@ START_TEST(test_ranking_formats)
 		    table_cell(t, r, 6));
 	}
 	snprintf(json + len, 4096 - len, "]");
+	/* And as the format 1 records of schema 8. */
+	for (r = 0; r < table_nrows(t); r++) {
+		unsigned char	*q = v1 + r * 14;
+		uint64_t	 f[4];
+		int		 k, b;
+
+		f[0] = strtoull(table_cell(t, r, 1), NULL, 10);
+		f[1] = strtoull(table_cell(t, r, 5), NULL, 10);
+		f[2] = strtoull(table_cell(t, r, 4), NULL, 10);
+		f[3] = strtoull(table_cell(t, r, 6), NULL, 10);
+		for (k = 0, b = 0; k < 4; b += k < 2 ? 4 : 2, k++) {
+			for (j = 0; j < (k < 2 ? 4 : 2); j++)
+				q[b + j] = (unsigned char)(f[k] >> (8 * j));
+		}
+		why = table_cell(t, r, 8);
+		q[12] = 0;
+		for (k = 0; k < RULE_NRULES; k++) {
+			snprintf(rule, sizeof(rule), "excluded (%s)",
+			    match_rule_name((enum match_rule)k));
+			if (strncmp(why, rule, strlen(rule)) == 0)
+				q[12] = (unsigned char)(k + 1);
+		}
+		q[13] = (unsigned char)*table_cell(t, r, 3);
+	}
+	nv1 = table_nrows(t) * 14;
 	table_free(t);
 	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "UPDATE ranking SET"
 	    " ranking = ?2 WHERE request = ?1", -1, &s, NULL), SQLITE_OK);
@@ -566,8 +595,29 @@ START_TEST(test_ranking_formats)
 	free(json);
 	json = ranking_text(id, 0);
 	ck_assert_str_eq(bin, json);
-	free(bin);
 	free(json);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "UPDATE ranking SET"
+	    " ranking = ?2, format = 1 WHERE request = ?1", -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_blob(s, 2, v1, (int)nv1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	json = ranking_text(id, 0);
+	ck_assert_str_eq(bin, json);
+	free(json);
+	/* A record cut short is damage, said so. */
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "UPDATE ranking SET"
+	    " ranking = substr(ranking, 1, 20) WHERE request = ?1", -1, &s,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	t = table_new();
+	ck_assert_int_eq(booking_ranking(st, id, t, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "damaged"));
+	table_free(t);
+	free(bin);
 }
 END_TEST
 
@@ -1259,6 +1309,104 @@ START_TEST(test_rank_order_randomized)
 }
 END_TEST
 
+/* A figure for the format 2 test: small, or at a varint's edges. */
+static int
+fig(void)
+{
+	static const int	 edge[] = { 0, 1, 127, 128, 16383, 16384,
+	    2097151, 2097152, INT32_MAX };
+
+	return (rnd(3) == 0 ? edge[rnd(9)] : (int)rnd(300));
+}
+
+/*
+ * Format 2 (ranking.h) gives back every candidate, figure and place it
+ * was given, on random rankings with figures at the varints' edges and
+ * register numbers far apart; damage is refused.
+ */
+START_TEST(test_ranking_pack_randomized)
+{
+	static const unsigned char	 bad[][12] = {
+		{ 5, 250 },			/* no such rule and figures */
+		{ 5, 10, 0, 10 },		/* the same number twice */
+		{ 5, 60 },			/* a figure missing */
+		{ 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+		    0x80, 1 },			/* a varint too long */
+	};
+	static const size_t		 nbad[] = { 2, 4, 2, 12 };
+	struct match_result		 m, back;
+	unsigned char			*b;
+	size_t				 n, i, len;
+	int				 round;
+
+	rnd_state = 5;
+	for (round = 0; round < 400; round++) {
+		n = rnd(round < 300 ? 40 : 2500);
+		memset(&m, 0, sizeof(m));
+		m.c = calloc(n > 0 ? n : 1, sizeof(*m.c));
+		m.n = n;
+		for (i = 0; i < n; i++) {
+			struct candidate *c = &m.c[i];
+
+			c->regno = (i > 0 ? m.c[i - 1].regno : 0) + 1 +
+			    (rnd(10) == 0 ? (int64_t)rnd(1u << 22) :
+			    (int64_t)rnd(40));
+			c->name = "";
+			c->rule = rnd(3) == 0 ? (enum match_rule)rnd(
+			    RULE_NRULES) : RULE_NONE;
+			c->category = (char)('A' + rnd(5));
+			c->travel_minutes = fig();
+			c->travel_band = match_travel_band(c->travel_minutes);
+			c->booked_minutes = fig();
+			c->continuity = rnd(4) == 0 ? fig() : 0;
+		}
+		match_rank_order(&m);
+		ck_assert_ptr_nonnull(b = ranking_pack(&m, &len));
+		ck_assert_int_eq(ranking_unpack(b, len, &back), 0);
+		ck_assert_uint_eq(back.n, m.n);
+		ck_assert_uint_eq(back.neligible, m.neligible);
+		for (i = 0; i < n; i++) {
+			ck_assert_int_eq(back.c[i].regno, m.c[i].regno);
+			ck_assert_int_eq(back.c[i].rule, m.c[i].rule);
+			ck_assert_int_eq(back.c[i].category, m.c[i].category);
+			ck_assert_int_eq(back.c[i].travel_minutes,
+			    m.c[i].travel_minutes);
+			ck_assert_int_eq(back.c[i].booked_minutes,
+			    m.c[i].booked_minutes);
+			ck_assert_int_eq(back.c[i].continuity,
+			    m.c[i].continuity);
+			ck_assert_int_eq(back.c[i].rank, m.c[i].rank);
+		}
+		for (i = 0; i < n; i++) {
+			if (m.c[i].rule != RULE_NONE)
+				back.nrule[m.c[i].rule]--;
+		}
+		for (i = 0; i < RULE_NRULES; i++)
+			ck_assert_uint_eq(back.nrule[i], 0);
+		free(back.c);
+		/* Cut inside its last candidate, it is damaged. */
+		if (n > 0)
+			ck_assert_int_eq(ranking_unpack(b, len - 1, &back),
+			    -1);
+		free(b);
+		match_result_release(&m);
+	}
+	for (i = 0; i < sizeof(nbad) / sizeof(nbad[0]); i++)
+		ck_assert_int_eq(ranking_unpack(bad[i], nbad[i], &back), -1);
+	/* A figure that does not fit format 2 is not packed. */
+	memset(&m, 0, sizeof(m));
+	m.c = calloc(1, sizeof(*m.c));
+	m.n = m.neligible = 1;
+	m.c[0].regno = 7;
+	m.c[0].name = "";
+	m.c[0].rule = RULE_NONE;
+	m.c[0].category = 'A';
+	m.c[0].booked_minutes = -1;
+	ck_assert_ptr_null(ranking_pack(&m, &len));
+	match_result_release(&m);
+}
+END_TEST
+
 Suite *
 match_suite(void)
 {
@@ -1284,6 +1432,7 @@ match_suite(void)
 	tcase_add_test(tc, test_book_named_and_none);
 	tcase_add_test(tc, test_ranking_formats);
 	tcase_add_test(tc, test_rank_order_randomized);
+	tcase_add_test(tc, test_ranking_pack_randomized);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lifecycle");

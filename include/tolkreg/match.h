@@ -136,7 +136,8 @@ void		 match_table(const struct request *,
 /*
  * Book request id with the best candidate, or with regno if not 0, in
  * the caller's (IMMEDIATE) transaction, and store the ranking it was
- * made from (as binary records, see schema/008_match_log.sql). *booked gets the register number. Errors: TK_E_CONFLICT if
+ * made from (format 2, see src/ranking.h). *booked gets the register
+ * number. Errors: TK_E_CONFLICT if
  * the request is not open or the named interpreter is booked at the
  * time; TK_E_INVALID naming the rule that excludes the named
  * interpreter; TK_E_UNAVAILABLE when no one is eligible.

@@ -1,0 +1,226 @@
+/*
+ * The stored form of a ranking, the proof of process kept with every
+ * booking (ranking.h): format 2 (schema 10) written and read, format 1
+ * (schema 8) read.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ranking.h"
+#include "tolkreg/match.h"
+#include "tolkreg/xmalloc.h"
+
+uint64_t *
+radix_sort_u64(uint64_t *a, size_t n)
+{
+	uint64_t	*b, *t, key;
+	size_t		 i, cnt[256], sum, tmp;
+	unsigned int	 shift;
+
+	if (n < 2)
+		return (a);
+	b = xreallocarray(NULL, n, sizeof(*b));
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[a[i] >> shift & 0xff]++;
+		if (cnt[a[0] >> shift & 0xff] == n)
+			continue;	/* one digit for all: nothing moves */
+		for (i = 0, sum = 0; i < 256; i++) {
+			tmp = cnt[i];
+			cnt[i] = sum;
+			sum += tmp;
+		}
+		for (i = 0; i < n; i++) {
+			key = a[i];
+			b[cnt[key >> shift & 0xff]++] = key;
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	free(b);
+	return (a);
+}
+
+/* Bytes of one candidate in a ranking stored in format 1 (schema 8). */
+#define RANK_REC	14
+
+static uint64_t
+get_le(const unsigned char *p, int n)
+{
+	uint64_t	v = 0;
+	int		i;
+
+	for (i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return (v);
+}
+
+/* The most bytes one candidate takes in format 2. */
+#define RANK2_MAXREC	(10 + 1 + 3 * 10)
+
+static unsigned char *
+put_varint(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return (p);
+}
+
+/* A varint at *pp before end; -1 if it runs past end or is too long. */
+static int
+get_varint(const unsigned char **pp, const unsigned char *end, uint64_t *v)
+{
+	const unsigned char	*p = *pp;
+	unsigned int		 shift;
+
+	*v = 0;
+	for (shift = 0; p < end && shift < 64; shift += 7) {
+		*v |= (uint64_t)(*p & 0x7f) << shift;
+		if ((*p++ & 0x80) == 0) {
+			*pp = p;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+unsigned char *
+ranking_pack(const struct match_result *m, size_t *len)
+{
+	const struct candidate	*c;
+	unsigned char		*b, *p;
+	uint64_t		*a;
+	int64_t			 prev = 0;
+	size_t			 i;
+	int			 f;
+
+	a = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*a));
+	for (i = 0; i < m->n; i++) {
+		c = &m->c[i];
+		if (c->regno <= 0 || c->regno > (int64_t)UINT32_MAX ||
+		    c->category < 'A' || c->category > 'E' ||
+		    c->travel_minutes < 0 || c->booked_minutes < 0 ||
+		    c->continuity < 0 || m->n > UINT32_MAX ||
+		    (c->rule == RULE_NONE) != (i < m->neligible)) {
+			free(a);
+			return (NULL);
+		}
+		a[i] = (uint64_t)c->regno << 32 | i;
+	}
+	a = radix_sort_u64(a, m->n);
+	p = b = xreallocarray(NULL, m->n > 0 ? m->n : 1, RANK2_MAXREC);
+	for (i = 0; i < m->n; i++) {
+		c = &m->c[a[i] & UINT32_MAX];
+		if (i > 0 && c->regno == prev) {
+			free(a);
+			free(b);
+			return (NULL);
+		}
+		f = c->continuity != 0 ? 4 : c->booked_minutes != 0 ?
+		    (c->travel_minutes != 0 ? 3 : 2) : c->travel_minutes != 0;
+		p = put_varint(p, (uint64_t)(c->regno - prev));
+		prev = c->regno;
+		*p++ = (unsigned char)(50 * f + 5 * (c->rule + 1) +
+		    (c->category - 'A'));
+		if (f == 1 || f >= 3)
+			p = put_varint(p, (uint64_t)c->travel_minutes);
+		if (f >= 2)
+			p = put_varint(p, (uint64_t)c->booked_minutes);
+		if (f == 4)
+			p = put_varint(p, (uint64_t)c->continuity);
+	}
+	free(a);
+	*len = (size_t)(p - b);
+	return (b);
+}
+
+int
+ranking_unpack(const unsigned char *p, size_t len, struct match_result *m)
+{
+	const unsigned char	*end = p + len;
+	struct candidate	*c;
+	uint64_t		 v, fig[3];
+	int64_t			 regno = 0;
+	size_t			 cap = 0;
+	int			 f, k, code;
+
+	memset(m, 0, sizeof(*m));
+	while (p < end) {
+		if (m->n == cap) {
+			cap = cap == 0 ? 64 : 2 * cap;
+			m->c = xreallocarray(m->c, cap, sizeof(*m->c));
+		}
+		c = &m->c[m->n];
+		memset(c, 0, sizeof(*c));
+		c->name = "";
+		if (get_varint(&p, end, &v) == -1 || (m->n > 0 && v == 0) ||
+		    v > (uint64_t)UINT32_MAX - (uint64_t)regno || p == end ||
+		    (code = *p++) >= 250)
+			goto bad;
+		c->regno = regno += (int64_t)v;
+		f = code / 50;
+		c->rule = (enum match_rule)(code % 50 / 5 - 1);
+		c->category = (char)('A' + code % 5);
+		fig[0] = fig[1] = fig[2] = 0;
+		for (k = 0; k < 3; k++) {
+			if ((k == 0 && (f == 1 || f >= 3)) ||
+			    (k == 1 && f >= 2) || (k == 2 && f == 4)) {
+				if (get_varint(&p, end, &fig[k]) == -1 ||
+				    fig[k] > INT32_MAX)
+					goto bad;
+			}
+		}
+		c->travel_minutes = (int)fig[0];
+		c->booked_minutes = (int)fig[1];
+		c->continuity = (int)fig[2];
+		c->travel_band = match_travel_band(c->travel_minutes);
+		if (c->rule != RULE_NONE)
+			m->nrule[c->rule]++;
+		m->n++;
+	}
+	match_rank_order(m);
+	return (0);
+bad:
+	free(m->c);
+	memset(m, 0, sizeof(*m));
+	return (-1);
+}
+
+int
+ranking_unpack_v1(const unsigned char *p, size_t len, struct match_result *m)
+{
+	struct candidate	*c;
+	size_t			 i;
+
+	memset(m, 0, sizeof(*m));
+	if (len % RANK_REC != 0)
+		return (-1);
+	m->n = len / RANK_REC;
+	m->c = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*m->c));
+	for (i = 0; i < m->n; i++, p += RANK_REC) {
+		c = &m->c[i];
+		memset(c, 0, sizeof(*c));
+		c->name = "";
+		c->regno = (int64_t)get_le(p, 4);
+		c->booked_minutes = (int)get_le(p + 4, 4);
+		c->travel_minutes = (int)get_le(p + 8, 2);
+		c->continuity = (int)get_le(p + 10, 2);
+		c->travel_band = match_travel_band(c->travel_minutes);
+		c->rule = p[12] >= 1 && p[12] <= RULE_NRULES ?
+		    (enum match_rule)(p[12] - 1) : RULE_NONE;
+		c->category = (char)p[13];
+		if (c->rule == RULE_NONE)
+			c->rank = (int)++m->neligible;
+		else
+			m->nrule[c->rule]++;
+	}
+	return (0);
+}
