@@ -60,6 +60,12 @@ get_le(const unsigned char *p, int n)
 	return (v);
 }
 
+/*
+ * The figures each f of format 2 names, as bits: travel minutes (1),
+ * booked minutes (2), continuity (4).
+ */
+static const unsigned char	figures[5] = { 0, 1, 2, 3, 7 };
+
 /* The most bytes one candidate takes in format 2. */
 #define RANK2_MAXREC	(10 + 1 + 3 * 10)
 
@@ -97,10 +103,10 @@ ranking_pack(const struct match_result *m, size_t *len)
 {
 	const struct candidate	*c;
 	unsigned char		*b, *p;
-	uint64_t		*a;
+	uint64_t		*a, fig[3];
 	int64_t			 prev = 0;
 	size_t			 i;
-	int			 f;
+	int			 f, k;
 
 	a = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*a));
 	for (i = 0; i < m->n; i++) {
@@ -124,18 +130,18 @@ ranking_pack(const struct match_result *m, size_t *len)
 			free(b);
 			return (NULL);
 		}
-		f = c->continuity != 0 ? 4 : c->booked_minutes != 0 ?
-		    (c->travel_minutes != 0 ? 3 : 2) : c->travel_minutes != 0;
+		fig[0] = (uint64_t)c->travel_minutes;
+		fig[1] = (uint64_t)c->booked_minutes;
+		fig[2] = (uint64_t)c->continuity;
+		f = fig[2] != 0 ? 4 : (fig[0] != 0) | (fig[1] != 0) << 1;
 		p = put_varint(p, (uint64_t)(c->regno - prev));
 		prev = c->regno;
 		*p++ = (unsigned char)(50 * f + 5 * (c->rule + 1) +
 		    (c->category - 'A'));
-		if (f == 1 || f >= 3)
-			p = put_varint(p, (uint64_t)c->travel_minutes);
-		if (f >= 2)
-			p = put_varint(p, (uint64_t)c->booked_minutes);
-		if (f == 4)
-			p = put_varint(p, (uint64_t)c->continuity);
+		for (k = 0; k < 3; k++) {
+			if (figures[f] & 1 << k)
+				p = put_varint(p, fig[k]);
+		}
 	}
 	free(a);
 	*len = (size_t)(p - b);
@@ -171,12 +177,9 @@ ranking_unpack(const unsigned char *p, size_t len, struct match_result *m)
 		c->category = (char)('A' + code % 5);
 		fig[0] = fig[1] = fig[2] = 0;
 		for (k = 0; k < 3; k++) {
-			if ((k == 0 && (f == 1 || f >= 3)) ||
-			    (k == 1 && f >= 2) || (k == 2 && f == 4)) {
-				if (get_varint(&p, end, &fig[k]) == -1 ||
-				    fig[k] > INT32_MAX)
-					goto bad;
-			}
+			if ((figures[f] & 1 << k) && (get_varint(&p, end,
+			    &fig[k]) == -1 || fig[k] > INT32_MAX))
+				goto bad;
 		}
 		c->travel_minutes = (int)fig[0];
 		c->booked_minutes = (int)fig[1];

@@ -358,17 +358,18 @@ START_TEST(test_one_booking_of_one_slot)
 }
 END_TEST
 
-/* Write about 5 MB: more than the log holds before a checkpoint. */
+/* Run the SQL arg: a job that writes a lot. */
 static int
-big_job(struct store *s, void *arg, struct tk_error *e)
+sql_job(struct store *s, void *arg, struct tk_error *e)
 {
-	(void)arg;
-	if (sqlite3_exec(store_db(s), "CREATE TABLE scratch (b BLOB);"
-	    " INSERT INTO scratch VALUES (zeroblob(5000000))", NULL, NULL,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_exec(store_db(s), arg, NULL, NULL, NULL) != SQLITE_OK)
 		return (store_fail(s, e));
 	return (0);
 }
+
+/* About 5 MB: more than the log holds before a checkpoint. */
+static char	big_sql[] = "CREATE TABLE scratch (b BLOB);"
+    " INSERT INTO scratch VALUES (zeroblob(5000000))";
 
 START_TEST(test_checkpoint_off_the_writer)
 {
@@ -378,7 +379,7 @@ START_TEST(test_checkpoint_off_the_writer)
 
 	writer_stats(w, &ws);
 	ck_assert_uint_eq(ws.checkpoints, 0);
-	ck_assert_msg(writer_run(w, "big", big_job, NULL, &e) == 0, "%s",
+	ck_assert_msg(writer_run(w, "big", sql_job, big_sql, &e) == 0, "%s",
 	    e.msg);
 	for (i = 0; i < 1000; i++) {
 		writer_stats(w, &ws);
@@ -390,17 +391,9 @@ START_TEST(test_checkpoint_off_the_writer)
 }
 END_TEST
 
-/* Write about 40 MB in one transaction: past the log's bound. */
-static int
-huge_job(struct store *s, void *arg, struct tk_error *e)
-{
-	(void)arg;
-	if (sqlite3_exec(store_db(s), "CREATE TABLE huge (b BLOB);"
-	    " INSERT INTO huge VALUES (zeroblob(40000000))", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		return (store_fail(s, e));
-	return (0);
-}
+/* About 40 MB in one transaction: past the log's bound. */
+static char	huge_sql[] = "CREATE TABLE huge (b BLOB);"
+    " INSERT INTO huge VALUES (zeroblob(40000000))";
 
 /*
  * A log longer than the writer's bound is copied into the database
@@ -415,7 +408,7 @@ START_TEST(test_log_bounded)
 	char			 wal[300];
 	off_t			 size;
 
-	ck_assert_msg(writer_run(w, "huge", huge_job, NULL, &e) == 0, "%s",
+	ck_assert_msg(writer_run(w, "huge", sql_job, huge_sql, &e) == 0, "%s",
 	    e.msg);
 	writer_stats(w, &ws);
 	ck_assert_uint_eq(ws.checkpoints_waited, 1);
@@ -423,7 +416,7 @@ START_TEST(test_log_bounded)
 	ck_assert_int_eq(stat(wal, &sb), 0);
 	size = sb.st_size;
 	ck_assert_int_gt(size, 40000000);
-	ck_assert_msg(writer_run(w, "big", big_job, NULL, &e) == 0, "%s",
+	ck_assert_msg(writer_run(w, "big", sql_job, big_sql, &e) == 0, "%s",
 	    e.msg);
 	ck_assert_int_eq(stat(wal, &sb), 0);
 	ck_assert_int_eq(sb.st_size, size);
