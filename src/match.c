@@ -142,31 +142,34 @@ rank_place(struct match_result *m, size_t *idx)
  * those a rule excludes, by rule and register number.
  */
 static void
+rank_key_of(const struct candidate *c, size_t i, struct rank_key *k)
+{
+	uint64_t	cont;
+
+	k->regno = c->regno;
+	k->idx = i;
+	k->booked = 0;
+	if (c->rule != RULE_NONE) {
+		k->k = (uint64_t)(1 + c->rule) << 56;
+		return;
+	}
+	/* Counts are not negative; more than 2^32 is not possible. */
+	cont = c->continuity < 0 ? 0 : (uint64_t)c->continuity;
+	k->k = (uint64_t)(unsigned char)c->category << 48 |
+	    (0xffffffffULL - (cont & 0xffffffffULL)) << 8 |
+	    (uint64_t)(c->travel_band & 0xff);
+	k->booked = c->booked_minutes < 0 ? 0 : (uint64_t)c->booked_minutes;
+}
+
+static void
 rank_sort_keys(struct match_result *m)
 {
 	struct rank_key		*k;
-	struct candidate	*c;
 	size_t			*idx, i;
-	uint64_t		 cont;
 
 	k = xreallocarray(NULL, m->n, sizeof(*k));
-	for (i = 0; i < m->n; i++) {
-		c = &m->c[i];
-		k[i].regno = c->regno;
-		k[i].idx = i;
-		k[i].booked = 0;
-		if (c->rule != RULE_NONE) {
-			k[i].k = (uint64_t)(1 + c->rule) << 56;
-			continue;
-		}
-		/* Counts are not negative; more than 2^32 is not possible. */
-		cont = c->continuity < 0 ? 0 : (uint64_t)c->continuity;
-		k[i].k = (uint64_t)(unsigned char)c->category << 48 |
-		    (0xffffffffULL - (cont & 0xffffffffULL)) << 8 |
-		    (uint64_t)(c->travel_band & 0xff);
-		k[i].booked = c->booked_minutes < 0 ? 0 :
-		    (uint64_t)c->booked_minutes;
-	}
+	for (i = 0; i < m->n; i++)
+		rank_key_of(&m->c[i], i, &k[i]);
 	qsort(k, m->n, sizeof(*k), rank_key_cmp);
 	idx = xreallocarray(NULL, m->n, sizeof(*idx));
 	for (i = 0; i < m->n; i++)
@@ -250,6 +253,31 @@ match_rank_order(struct match_result *m)
 		m->c[i].rank = (int)++m->neligible;
 	for (; i < m->n; i++)
 		m->c[i].rank = 0;
+}
+
+/*
+ * The candidate match_rank_order() would put first, if eligible, with
+ * the candidates in any order: one pass, nothing moved. NULL if no one
+ * is eligible.
+ */
+static const struct candidate *
+match_best(const struct match_result *m)
+{
+	struct rank_key	 k, best;
+	size_t		 i, at = 0;
+	int		 found = 0;
+
+	for (i = 0; i < m->n; i++) {
+		if (m->c[i].rule != RULE_NONE)
+			continue;
+		rank_key_of(&m->c[i], i, &k);
+		if (!found || rank_key_cmp(&k, &best) < 0) {
+			best = k;
+			at = i;
+			found = 1;
+		}
+	}
+	return (found ? &m->c[at] : NULL);
 }
 
 /* Whether regno is in the sorted array v[n]. */
@@ -497,9 +525,14 @@ cheap_rules(const struct request *r, struct candidate *c,
 	}
 }
 
-/* Rank every interpreter with a category in the request's language. */
+/*
+ * Every interpreter with a category in the request's language, with
+ * the rule that excludes each or the figures of its place, in register
+ * number order (match_rank_order() ranks them). With names, each
+ * candidate's name is copied into out; without, names are "".
+ */
 static int
-match_rank(struct store *st, const struct request *r, int txn,
+match_rank(struct store *st, const struct request *r, int txn, int names,
     struct match_result *out, struct tk_error *err)
 {
 	struct interpreter	 in;	/* status and until only */
@@ -531,8 +564,9 @@ match_rank(struct store *st, const struct request *r, int txn,
 		return (-1);
 	if (load_conflicts(st, r->body, &conflicts, &nconflicts, err) == -1)
 		return (-1);
-	if (l->n > 0) {
+	if (l->n > 0)
 		out->c = xreallocarray(NULL, l->n, sizeof(*out->c));
+	if (l->n > 0 && names) {
 		out->names = xmalloc(l->nnames);
 		memcpy(out->names, l->names, l->nnames);
 	}
@@ -546,7 +580,7 @@ match_rank(struct store *st, const struct request *r, int txn,
 			__builtin_prefetch(l->c[i + 8].ip);
 #endif
 		c->regno = k->regno;
-		c->name = out->names + k->name;
+		c->name = names ? out->names + k->name : "";
 		c->category = k->category;
 		c->continuity = c->travel_minutes = c->travel_band = 0;
 		c->booked_minutes = c->rank = 0;
@@ -584,7 +618,6 @@ match_rank(struct store *st, const struct request *r, int txn,
 		if (out->c[i].rule != RULE_NONE)
 			out->nrule[out->c[i].rule]++;
 	}
-	match_rank_order(out);
 	free(conflicts);
 	return (0);
 fail:
@@ -603,8 +636,10 @@ match_run(struct store *st, const struct request *r,
 	memset(out, 0, sizeof(*out));
 	if (store_snapshot(st, &mine, err) == -1)
 		return (-1);
-	rc = match_rank(st, r, !mine, out, err);
+	rc = match_rank(st, r, !mine, 1, out, err);
 	store_snapshot_end(st, mine);
+	if (rc == 0)
+		match_rank_order(out);
 	return (rc);
 }
 
@@ -746,8 +781,9 @@ ranking_json(const struct match_result *m)
 }
 
 /*
- * Store the ranking a booking was made from: every candidate with the
- * figures behind its place; names and reasons are rebuilt when shown.
+ * Store the ranking a booking was made from: every candidate (in any
+ * order) with the figures behind its place; the order, names and
+ * reasons are rebuilt when shown.
  * Format 2 (schema 10), JSON text if a figure does not fit it.
  */
 static int
@@ -757,15 +793,25 @@ ranking_store(struct store *st, const struct request *r,
 	static const char	 sql[] = "INSERT OR REPLACE INTO ranking"
 	    " (request, made, actor, ranking, format)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)";
+	struct match_result	 o;
 	sqlite3_stmt		*s;
 	unsigned char		*blob;
 	char			*text = NULL, now[21];
 	size_t			 len = 0;
 
-	if ((blob = ranking_pack(m, &len)) == NULL &&
-	    (text = ranking_json(m)) == NULL)
-		return (tk_fail(err, TK_E_STORE, NULL,
-		    "cannot encode the ranking"));
+	if ((blob = ranking_pack(m, &len)) == NULL) {
+		/* In ranking order, as JSON rankings were always stored. */
+		o = *m;
+		o.c = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*o.c));
+		if (m->n > 0)
+			memcpy(o.c, m->c, m->n * sizeof(*o.c));
+		match_rank_order(&o);
+		text = ranking_json(&o);
+		free(o.c);
+		if (text == NULL)
+			return (tk_fail(err, TK_E_STORE, NULL,
+			    "cannot encode the ranking"));
+	}
 	if ((s = store_stmt(st, sql, err)) == NULL) {
 		free(blob);
 		free(text);
@@ -798,6 +844,58 @@ rule_parse(const char *s)
 	return (RULE_NONE);
 }
 
+/* Request id, read in the open transaction, if it can be booked. */
+static int
+open_request(struct store *st, int64_t id, struct request *r,
+    struct tk_error *err)
+{
+	if (request_get(st, id, r, err) == -1)
+		return (-1);
+	if (r->state != REQ_REQUESTED)
+		return (tk_fail(err, TK_E_CONFLICT, "state",
+		    "request %" PRId64 " is %s and cannot be booked", id,
+		    req_state_name(r->state)));
+	return (0);
+}
+
+/*
+ * Book r from its ranking m (candidates in register number order, as
+ * match_rank() leaves them): the best, or regno if it passes every rule.
+ */
+static int
+book_from(struct store *st, const struct request *r,
+    const struct match_result *m, int64_t regno, int64_t *booked,
+    struct tk_error *err)
+{
+	const struct candidate	*pick;
+	char			 why[512];
+
+	if (regno != 0) {
+		pick = find_candidate(m->c, m->n, regno);
+		if (pick == NULL)
+			return (tk_fail(err, TK_E_INVALID, "regno",
+			    "interpreter %" PRId64 " has no category in '%s'",
+			    regno, r->lang));
+		if (pick->rule != RULE_NONE)
+			return (tk_fail(err, pick->rule == RULE_BOOKED ?
+			    TK_E_CONFLICT : TK_E_INVALID, "regno",
+			    "interpreter %" PRId64 " cannot take request %"
+			    PRId64 ": %s (%s)", regno, r->id,
+			    match_rule_text(pick->rule),
+			    match_rule_name(pick->rule)));
+	} else if ((pick = match_best(m)) == NULL) {
+		match_why_none(m, why, sizeof(why));
+		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "no interpreter"
+		    " can take request %" PRId64 ": %s", r->id, why));
+	}
+	if (request_set_booked(st, r, pick->regno, pick->category,
+	    pick->travel_minutes, err) == -1 ||
+	    ranking_store(st, r, m, err) == -1)
+		return (-1);
+	*booked = pick->regno;
+	return (0);
+}
+
 /* Book a request. */
 int
 booking_book(struct store *st, int64_t id, int64_t regno, int64_t *booked,
@@ -805,52 +903,17 @@ booking_book(struct store *st, int64_t id, int64_t regno, int64_t *booked,
 {
 	struct request		 r;
 	struct match_result	 m;
-	const struct candidate	*pick = NULL;
-	char			 why[512];
-	size_t			 i;
-	int			 rc = -1;
+	int			 mine, rc;
 
-	if (request_get(st, id, &r, err) == -1)
+	if (open_request(st, id, &r, err) == -1)
 		return (-1);
-	if (r.state != REQ_REQUESTED)
-		return (tk_fail(err, TK_E_CONFLICT, "state",
-		    "request %" PRId64 " is %s and cannot be booked", id,
-		    req_state_name(r.state)));
-	if (match_run(st, &r, &m, err) == -1)
+	if (store_snapshot(st, &mine, err) == -1)
 		return (-1);
-	if (regno != 0) {
-		for (i = 0; i < m.n; i++) {
-			if (m.c[i].regno == regno)
-				pick = &m.c[i];
-		}
-		if (pick == NULL) {
-			tk_fail(err, TK_E_INVALID, "regno", "interpreter %"
-			    PRId64 " has no category in '%s'", regno, r.lang);
-			goto out;
-		}
-		if (pick->rule != RULE_NONE) {
-			tk_fail(err, pick->rule == RULE_BOOKED ?
-			    TK_E_CONFLICT : TK_E_INVALID, "regno",
-			    "interpreter %" PRId64 " cannot take request %"
-			    PRId64 ": %s (%s)", regno, id,
-			    match_rule_text(pick->rule),
-			    match_rule_name(pick->rule));
-			goto out;
-		}
-	} else if (m.neligible > 0)
-		pick = &m.c[0];
-	else {
-		match_why_none(&m, why, sizeof(why));
-		tk_fail(err, TK_E_UNAVAILABLE, NULL, "no interpreter can take"
-		    " request %" PRId64 ": %s", id, why);
-		goto out;
-	}
-	if (request_set_booked(st, &r, pick->regno, pick->category,
-	    pick->travel_minutes, err) == -1 || ranking_store(st, &r, &m, err) == -1)
-		goto out;
-	*booked = pick->regno;
-	rc = 0;
-out:
+	rc = match_rank(st, &r, !mine, 0, &m, err);
+	store_snapshot_end(st, mine);
+	if (rc == -1)
+		return (-1);
+	rc = book_from(st, &r, &m, regno, booked, err);
 	match_result_release(&m);
 	return (rc);
 }

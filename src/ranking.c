@@ -106,7 +106,7 @@ ranking_pack(const struct match_result *m, size_t *len)
 	uint64_t		*a, fig[3];
 	int64_t			 prev = 0;
 	size_t			 i;
-	int			 f, k;
+	int			 f, k, sorted = 1;
 
 	a = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*a));
 	for (i = 0; i < m->n; i++) {
@@ -114,14 +114,16 @@ ranking_pack(const struct match_result *m, size_t *len)
 		if (c->regno <= 0 || c->regno > (int64_t)UINT32_MAX ||
 		    c->category < 'A' || c->category > 'E' ||
 		    c->travel_minutes < 0 || c->booked_minutes < 0 ||
-		    c->continuity < 0 || m->n > UINT32_MAX ||
-		    (c->rule == RULE_NONE) != (i < m->neligible)) {
+		    c->continuity < 0 || m->n > UINT32_MAX) {
 			free(a);
 			return (NULL);
 		}
 		a[i] = (uint64_t)c->regno << 32 | i;
+		if (i > 0 && a[i] < a[i - 1])
+			sorted = 0;
 	}
-	a = radix_sort_u64(a, m->n);
+	if (!sorted)
+		a = radix_sort_u64(a, m->n);
 	p = b = xreallocarray(NULL, m->n > 0 ? m->n : 1, RANK2_MAXREC);
 	for (i = 0; i < m->n; i++) {
 		c = &m->c[a[i] & UINT32_MAX];

@@ -28,7 +28,7 @@
 struct match_result;
 
 /*
- * m (in ranking order, as match_run() leaves it) in format 2, its length
+ * m (its candidates in any order) in format 2, its length
  * in *len; NULL if a figure does not fit (a register number outside
  * 1..2^32-1, a negative figure, a category outside A-E, two candidates
  * with one register number). The caller frees it.

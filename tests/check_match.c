@@ -1166,9 +1166,22 @@ START_TEST(test_cache_randomized)
 		}
 		i = rnd((unsigned int)nrq);
 		if (k == 3 || k == 4) {
-			if (booking_book(w, rq[i], rnd(3) == 0 ?
-			    in[rnd(10)] : 0, &booked, &err) == -1)
+			struct request		r;
+			struct match_result	m;
+			int64_t			named = rnd(3) == 0 ?
+			    in[rnd(10)] : 0;
+
+			/* The best is the first of the ranking match shows. */
+			memset(&m, 0, sizeof(m));
+			if (request_get(w, rq[i], &r, &err) == 0)
+				ck_assert_msg(match_run(w, &r, &m, &err) == 0,
+				    "%s", err.msg);
+			tk_error_clear(&err);
+			if (booking_book(w, rq[i], named, &booked, &err) == -1)
 				tk_error_clear(&err);
+			else if (named == 0)
+				ck_assert_int_eq(booked, m.c[0].regno);
+			match_result_release(&m);
 		} else if (k == 5) {
 			if (request_cancel(w, rq[i], "x", &err) == -1 &&
 			    request_complete(w, rq[i], &done, &err) == -1)
