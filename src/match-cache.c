@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "match-cache.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/error.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
@@ -51,6 +52,92 @@ mc_drop_langs(struct match_cache *mc)
 	mc->lang = NULL;
 	mc->nlang = 0;
 	mc->gen = -1;
+	for (i = 0; i < mc->nsite; i++)
+		free(mc->site[i].min);
+	free(mc->site);
+	free(mc->pt);
+	free(mc->ptlast);
+	mc->site = NULL;
+	mc->pt = NULL;
+	mc->ptlast = NULL;
+	mc->nsite = mc->npt = 0;
+}
+
+/* The municipality number of code, or -1 if it is not four digits. */
+static int
+mc_code(const char *code)
+{
+	int	i, v = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (code[i] < '0' || code[i] > '9')
+			return (-1);
+		v = v * 10 + (code[i] - '0');
+	}
+	return (code[4] == '\0' ? v : -1);
+}
+
+/* The point of municipality code at lat, lon, added if need be. */
+static uint32_t
+mc_point(struct match_cache *mc, const char *code, double lat, double lon)
+{
+	struct mc_point	*p;
+	int		 v = mc_code(code);
+
+	if (mc->ptlast == NULL)
+		mc->ptlast = xcalloc(10000, sizeof(*mc->ptlast));
+	if (v >= 0 && mc->ptlast[v] != 0) {
+		p = &mc->pt[mc->ptlast[v] - 1];
+		if (p->lat == lat && p->lon == lon)
+			return (mc->ptlast[v] - 1);
+	}
+	mc->pt = xreallocarray(mc->pt, mc->npt + 1, sizeof(*mc->pt));
+	p = &mc->pt[mc->npt];
+	p->code = v;
+	p->lat = lat;
+	p->lon = lon;
+	if (v >= 0)
+		mc->ptlast[v] = (uint32_t)mc->npt + 1;
+	return ((uint32_t)mc->npt++);
+}
+
+struct mc_site *
+mc_site(struct match_cache *mc, const char *code, double lat, double lon)
+{
+	struct mc_site	*s;
+	size_t		 i;
+	int		 v = mc_code(code);
+
+	for (i = 0; i < mc->nsite; i++) {
+		s = &mc->site[i];
+		if (s->code == v && s->lat == lat && s->lon == lon)
+			return (s);
+	}
+	mc->site = xreallocarray(mc->site, mc->nsite + 1, sizeof(*mc->site));
+	s = &mc->site[mc->nsite++];
+	memset(s, 0, sizeof(*s));
+	s->code = v;
+	s->lat = lat;
+	s->lon = lon;
+	return (s);
+}
+
+int
+mc_travel(struct match_cache *mc, struct mc_site *s, uint32_t pt)
+{
+	const struct mc_point	*p = &mc->pt[pt];
+	size_t			 i;
+
+	if (pt >= s->n) {
+		s->min = xreallocarray(s->min, mc->npt, sizeof(*s->min));
+		for (i = s->n; i < mc->npt; i++)
+			s->min[i] = -1;
+		s->n = mc->npt;
+	}
+	if (s->min[pt] < 0)
+		s->min[pt] = match_travel_minutes(geo_haversine_km(p->lat,
+		    p->lon, s->lat, s->lon));
+	return (s->min[pt]);
 }
 
 /* Note that ip was read inside the caller's transaction. */
@@ -276,7 +363,7 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 {
 	static const char	 sql[] = "SELECT q.regno, i.name, q.category,"
 	    " i.status, coalesce(i.status_until, ''), i.gender, i.modalities,"
-	    " m.lat, m.lon FROM qualification q"
+	    " m.lat, m.lon, m.code FROM qualification q"
 	    " JOIN interpreter i ON i.regno = q.regno"
 	    " JOIN municipality m ON m.code = i.municipality"
 	    " WHERE q.lang = ?1 ORDER BY q.regno";
@@ -325,8 +412,8 @@ mc_lang(struct store *st, struct match_cache *mc, const char *lang,
 		snprintf(c->until, sizeof(c->until), "%s", store_text(s, 4));
 		c->gender = store_text(s, 5)[0];
 		c->modalities = (unsigned int)sqlite3_column_int(s, 6);
-		c->lat = sqlite3_column_double(s, 7);
-		c->lon = sqlite3_column_double(s, 8);
+		c->pt = mc_point(mc, store_text(s, 9),
+		    sqlite3_column_double(s, 7), sqlite3_column_double(s, 8));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

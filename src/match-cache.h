@@ -24,7 +24,10 @@
  *  - per language, the candidates' register data (category, listing,
  *    gender, modalities, home point), valid while the register
  *    generation (schema 6) read in the snapshot is the one they were
- *    read under;
+ *    read under, and with them the one-way travel minutes from each
+ *    home point to each site of on-site work asked for, worked out
+ *    once (a point or site is its municipality and the coordinates it
+ *    was read with);
  *  - per interpreter, read on first need (a whole language at once when
  *    half of it is needed): their booked and completed bookings from
  *    some time on (what the request needs less MC_SLACK), by busy_from,
@@ -68,11 +71,31 @@ struct mc_interp {
 	int64_t		*u;
 };
 
+/*
+ * A home point: a municipality's, with the coordinates candidates were
+ * read with (a point read again with others is another point).
+ */
+struct mc_point {
+	int		 code;		/* the municipality number */
+	double		 lat, lon;
+};
+
+/*
+ * A site of on-site work, with the one-way travel minutes to it from
+ * each point, worked out when first needed (-1 until then).
+ */
+struct mc_site {
+	int		 code;
+	double		 lat, lon;
+	int32_t		*min;		/* by point */
+	size_t		 n;
+};
+
 struct mc_cand {
 	int64_t			 regno;
 	struct mc_interp	*ip;
 	size_t			 name;		/* offset into the pool */
-	double			 lat, lon;
+	uint32_t		 pt;		/* home point */
 	unsigned int		 modalities;
 	enum listing		 status;
 	char			 until[DATE_BUFLEN];
@@ -95,6 +118,12 @@ struct match_cache {
 	int64_t			  seq;		/* newest log row seen; 0 */
 	struct mc_lang		 *lang;
 	size_t			  nlang;
+	/* Home points and sites, dropped with the lists. */
+	struct mc_point		 *pt;
+	size_t			  npt;
+	uint32_t		 *ptlast;	/* by code: 1 + latest point */
+	struct mc_site		 *site;
+	size_t			  nsite;
 	struct mc_interp	**tab;		/* open addressing by regno */
 	size_t			  tabsize;
 	size_t			  ntab;
@@ -140,6 +169,17 @@ int		 mc_load(struct store *, struct match_cache *,
  */
 int		 mc_load_lang(struct store *, struct match_cache *,
 		    const struct mc_lang *, int64_t lo, struct tk_error *);
+
+/*
+ * The site of on-site work in municipality code at lat, lon, in the
+ * cache; its travel minutes from each point are worked out once.
+ */
+struct mc_site	*mc_site(struct match_cache *, const char *code,
+		    double lat, double lon);
+
+/* One-way travel minutes from point pt to site s (match_travel_minutes). */
+int		 mc_travel(struct match_cache *, struct mc_site *,
+		    uint32_t pt);
 
 /* The first of ip's bookings with busy_from >= t. */
 static inline size_t

@@ -21,7 +21,6 @@
 #include "match-cache.h"
 #include "ranking.h"
 #include "tolkreg/error.h"
-#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/match.h"
 #include "tolkreg/output.h"
@@ -483,7 +482,7 @@ time_rules(const struct request *r, const struct own *own,
  */
 static void
 cheap_rules(const struct request *r, struct candidate *c,
-    const struct mc_cand *k, struct interpreter *in, double km,
+    const struct mc_cand *k, struct interpreter *in, int travel,
     const int64_t *conflicts, size_t nconflicts, const char *day)
 {
 	size_t	i;
@@ -518,7 +517,7 @@ cheap_rules(const struct request *r, struct candidate *c,
 		return;
 	}
 	if (r->modality == MOD_ONSITE) {
-		c->travel_minutes = match_travel_minutes(km);
+		c->travel_minutes = travel;
 		c->travel_band = match_travel_band(c->travel_minutes);
 		if (c->travel_minutes > MATCH_TRAVEL_MAX_MIN)
 			c->rule = RULE_DISTANCE;
@@ -543,7 +542,8 @@ match_rank(struct store *st, const struct request *r, int txn, int names,
 	struct own		 own;
 	int64_t			*conflicts = NULL;
 	size_t			 nconflicts = 0, i;
-	double			 slat = 0, slon = 0, km;
+	struct mc_site		*site = NULL;
+	double			 slat = 0, slon = 0;
 	char			 day[DATE_BUFLEN], when[TIME_BUFLEN];
 	size_t			 need = 0;
 
@@ -564,6 +564,8 @@ match_rank(struct store *st, const struct request *r, int txn, int names,
 		return (-1);
 	if (load_conflicts(st, r->body, &conflicts, &nconflicts, err) == -1)
 		return (-1);
+	if (r->modality == MOD_ONSITE)
+		site = mc_site(mc, r->municipality, slat, slon);
 	if (l->n > 0)
 		out->c = xreallocarray(NULL, l->n, sizeof(*out->c));
 	if (l->n > 0 && names) {
@@ -584,9 +586,8 @@ match_rank(struct store *st, const struct request *r, int txn, int names,
 		c->category = k->category;
 		c->continuity = c->travel_minutes = c->travel_band = 0;
 		c->booked_minutes = c->rank = 0;
-		km = r->modality == MOD_ONSITE ? geo_haversine_km(k->lat,
-		    k->lon, slat, slon) : 0.0;
-		cheap_rules(r, c, k, &in, km, conflicts, nconflicts, day);
+		cheap_rules(r, c, k, &in, site != NULL ? mc_travel(mc, site,
+		    k->pt) : 0, conflicts, nconflicts, day);
 		if (c->rule == RULE_NONE && !k->ip->loaded)
 			need++;
 	}

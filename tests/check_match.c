@@ -17,6 +17,7 @@
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/match.h"
 #include "tolkreg/output.h"
@@ -244,6 +245,27 @@ START_TEST(test_rule_distance_and_bands)
 	run(id, &m);
 	ck_assert_int_eq(m.neligible, 4);
 	ck_assert_int_eq(find(&m, tromso)->travel_minutes, 0);
+	match_result_release(&m);
+	/*
+	 * Travel is worked out once per site and home point: to a second
+	 * site, and after a point has moved, it is still the distance's.
+	 */
+	id = req("2030-03-04T10:00", 60, "onsite", "4601", NULL);
+	run(id, &m);
+	ck_assert_int_eq(find(&m, bergen)->travel_minutes,
+	    MATCH_TRAVEL_MIN_MIN);
+	ck_assert_int_eq(find(&m, oslo)->travel_minutes,
+	    match_travel_minutes(geo_haversine_km(59.98173, 10.73927,
+	    60.36433, 5.39055)));
+	match_result_release(&m);
+	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE municipality"
+	    " SET lat = 60.39, lon = 5.33 WHERE code = '3205'", NULL, NULL,
+	    NULL), SQLITE_OK);
+	run(id, &m);
+	ck_assert_int_eq(find(&m, lillestrom)->travel_minutes,
+	    match_travel_minutes(geo_haversine_km(60.39, 5.33,
+	    60.36433, 5.39055)));
+	ck_assert_int_eq(find(&m, lillestrom)->rule, RULE_NONE);
 	match_result_release(&m);
 	ck_assert_int_eq(match_travel_band(30), 0);
 	ck_assert_int_eq(match_travel_band(31), 1);
