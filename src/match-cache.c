@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "match-cache.h"
-#include "tolkreg/geo.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
 
@@ -93,7 +93,6 @@ mc_point(struct match_cache *mc, const char *code, double lat, double lon)
 	}
 	mc->pt = xreallocarray(mc->pt, mc->npt + 1, sizeof(*mc->pt));
 	p = &mc->pt[mc->npt];
-	p->code = v;
 	p->lat = lat;
 	p->lon = lon;
 	if (v >= 0)

@@ -73,10 +73,10 @@ struct mc_interp {
 
 /*
  * A home point: a municipality's, with the coordinates candidates were
- * read with (a point read again with others is another point).
+ * read with (a point read again with others is another point; the
+ * cache's ptlast finds the latest point of each municipality).
  */
 struct mc_point {
-	int		 code;		/* the municipality number */
 	double		 lat, lon;
 };
 

@@ -627,9 +627,9 @@ fail:
 	return (-1);
 }
 
-/* Rank every interpreter, in one read snapshot of the register. */
-int
-match_run(struct store *st, const struct request *r,
+/* match_rank() in one read snapshot of the register. */
+static int
+rank_snapshot(struct store *st, const struct request *r, int names,
     struct match_result *out, struct tk_error *err)
 {
 	int	mine, rc;
@@ -637,11 +637,20 @@ match_run(struct store *st, const struct request *r,
 	memset(out, 0, sizeof(*out));
 	if (store_snapshot(st, &mine, err) == -1)
 		return (-1);
-	rc = match_rank(st, r, !mine, 1, out, err);
+	rc = match_rank(st, r, !mine, names, out, err);
 	store_snapshot_end(st, mine);
-	if (rc == 0)
-		match_rank_order(out);
 	return (rc);
+}
+
+/* Rank every interpreter, in one read snapshot of the register. */
+int
+match_run(struct store *st, const struct request *r,
+    struct match_result *out, struct tk_error *err)
+{
+	if (rank_snapshot(st, r, 1, out, err) == -1)
+		return (-1);
+	match_rank_order(out);
+	return (0);
 }
 
 /* Free what match_run() allocated. */
@@ -845,20 +854,6 @@ rule_parse(const char *s)
 	return (RULE_NONE);
 }
 
-/* Request id, read in the open transaction, if it can be booked. */
-static int
-open_request(struct store *st, int64_t id, struct request *r,
-    struct tk_error *err)
-{
-	if (request_get(st, id, r, err) == -1)
-		return (-1);
-	if (r->state != REQ_REQUESTED)
-		return (tk_fail(err, TK_E_CONFLICT, "state",
-		    "request %" PRId64 " is %s and cannot be booked", id,
-		    req_state_name(r->state)));
-	return (0);
-}
-
 /*
  * Book r from its ranking m (candidates in register number order, as
  * match_rank() leaves them): the best, or regno if it passes every rule.
@@ -904,15 +899,15 @@ booking_book(struct store *st, int64_t id, int64_t regno, int64_t *booked,
 {
 	struct request		 r;
 	struct match_result	 m;
-	int			 mine, rc;
+	int			 rc;
 
-	if (open_request(st, id, &r, err) == -1)
+	if (request_get(st, id, &r, err) == -1)
 		return (-1);
-	if (store_snapshot(st, &mine, err) == -1)
-		return (-1);
-	rc = match_rank(st, &r, !mine, 0, &m, err);
-	store_snapshot_end(st, mine);
-	if (rc == -1)
+	if (r.state != REQ_REQUESTED)
+		return (tk_fail(err, TK_E_CONFLICT, "state",
+		    "request %" PRId64 " is %s and cannot be booked", id,
+		    req_state_name(r.state)));
+	if (rank_snapshot(st, &r, 0, &m, err) == -1)
 		return (-1);
 	rc = book_from(st, &r, &m, regno, booked, err);
 	match_result_release(&m);
