@@ -548,6 +548,62 @@ mc_bk_cmp(const void *va, const void *vb)
 	return ((a->from > b->from) - (a->from < b->from));
 }
 
+/* A booking from a row of mc_load_lang()'s bsql. */
+static void
+mc_rows_booking(struct mc_rows *x, sqlite3_stmt *s)
+{
+	if (x->nb == x->capb) {
+		x->capb = x->capb == 0 ? 16 : x->capb * 2;
+		x->b = xreallocarray(x->b, x->capb, sizeof(*x->b));
+	}
+	mc_bk_read(&x->b[x->nb++], s, 1);
+}
+
+/* A declared unavailability from a row of mc_load_lang()'s usql. */
+static void
+mc_rows_unavailable(struct mc_rows *x, sqlite3_stmt *s)
+{
+	if (x->nu == x->capu) {
+		x->capu = x->capu == 0 ? 4 : x->capu * 2;
+		x->u = xreallocarray(x->u, x->capu, 2 * sizeof(*x->u));
+	}
+	x->u[2 * x->nu] = sqlite3_column_int64(s, 1);
+	x->u[2 * x->nu + 1] = sqlite3_column_int64(s, 2);
+	x->nu++;
+}
+
+/*
+ * Run sql over language l (?1) from lo (?2, if the query has it), its
+ * rows a regno and then what add() takes: gather each row of a
+ * candidate not yet held into g, by the candidate's place in l.
+ */
+static int
+mc_gather(struct store *st, const char *sql, const struct mc_lang *l,
+    int64_t lo, struct mc_rows *g,
+    void (*add)(struct mc_rows *, sqlite3_stmt *), struct tk_error *err)
+{
+	sqlite3_stmt		*s;
+	const struct mc_cand	*k;
+	int64_t			 regno;
+	int			 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int64(s, 2, lo);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		regno = sqlite3_column_int64(s, 0);
+		k = bsearch(&regno, l->c, l->n, sizeof(*l->c), int64_cmp);
+		if (k != NULL && !k->ip->loaded)
+			add(&g[k - l->c], s);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return (store_fail(st, err));
+	return (0);
+}
+
 int
 mc_load_lang(struct store *st, struct match_cache *mc,
     const struct mc_lang *l, int64_t lo, struct tk_error *err)
@@ -561,58 +617,15 @@ mc_load_lang(struct store *st, struct match_cache *mc,
 	    " WHERE q.lang = ?1";
 	struct mc_rows		*g, *x;
 	struct mc_interp	*ip;
-	struct mc_cand		*k;
-	sqlite3_stmt		*s;
 	size_t			 i, j, sorted;
-	int64_t			 regno;
-	int			 rc, ret = -1;
+	int			 ret = -1;
 
 	if (l->n == 0)
 		return (0);
 	g = xcalloc(l->n, sizeof(*g));
-	if ((s = store_stmt(st, bsql, err)) == NULL)
+	if (mc_gather(st, bsql, l, lo, g, mc_rows_booking, err) == -1 ||
+	    mc_gather(st, usql, l, lo, g, mc_rows_unavailable, err) == -1)
 		goto out;
-	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, lo);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		regno = sqlite3_column_int64(s, 0);
-		k = bsearch(&regno, l->c, l->n, sizeof(*l->c), int64_cmp);
-		if (k == NULL || k->ip->loaded)
-			continue;
-		x = &g[k - l->c];
-		if (x->nb == x->capb) {
-			x->capb = x->capb == 0 ? 16 : x->capb * 2;
-			x->b = xreallocarray(x->b, x->capb, sizeof(*x->b));
-		}
-		mc_bk_read(&x->b[x->nb++], s, 1);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, err);
-		goto out;
-	}
-	if ((s = store_stmt(st, usql, err)) == NULL)
-		goto out;
-	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		regno = sqlite3_column_int64(s, 0);
-		k = bsearch(&regno, l->c, l->n, sizeof(*l->c), int64_cmp);
-		if (k == NULL || k->ip->loaded)
-			continue;
-		x = &g[k - l->c];
-		if (x->nu == x->capu) {
-			x->capu = x->capu == 0 ? 4 : x->capu * 2;
-			x->u = xreallocarray(x->u, x->capu, 2 * sizeof(*x->u));
-		}
-		x->u[2 * x->nu] = sqlite3_column_int64(s, 1);
-		x->u[2 * x->nu + 1] = sqlite3_column_int64(s, 2);
-		x->nu++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, err);
-		goto out;
-	}
 	for (i = 0; i < l->n; i++) {
 		ip = l->c[i].ip;
 		if (ip->loaded)
