@@ -573,25 +573,18 @@ mc_rows_unavailable(struct mc_rows *x, sqlite3_stmt *s)
 }
 
 /*
- * Run sql over language l (?1) from lo (?2, if the query has it), its
- * rows a regno and then what add() takes: gather each row of a
- * candidate not yet held into g, by the candidate's place in l.
+ * Step s, its rows a regno and then what add() takes: gather each row
+ * of a candidate of l not yet held into g, by the candidate's place.
  */
 static int
-mc_gather(struct store *st, const char *sql, const struct mc_lang *l,
-    int64_t lo, struct mc_rows *g,
-    void (*add)(struct mc_rows *, sqlite3_stmt *), struct tk_error *err)
+mc_gather(struct store *st, sqlite3_stmt *s, const struct mc_lang *l,
+    struct mc_rows *g, void (*add)(struct mc_rows *, sqlite3_stmt *),
+    struct tk_error *err)
 {
-	sqlite3_stmt		*s;
 	const struct mc_cand	*k;
 	int64_t			 regno;
 	int			 rc;
 
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
-	if (sqlite3_bind_parameter_count(s) >= 2)
-		sqlite3_bind_int64(s, 2, lo);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		regno = sqlite3_column_int64(s, 0);
 		k = bsearch(&regno, l->c, l->n, sizeof(*l->c), int64_cmp);
@@ -617,14 +610,22 @@ mc_load_lang(struct store *st, struct match_cache *mc,
 	    " WHERE q.lang = ?1";
 	struct mc_rows		*g, *x;
 	struct mc_interp	*ip;
+	sqlite3_stmt		*s;
 	size_t			 i, j, sorted;
 	int			 ret = -1;
 
 	if (l->n == 0)
 		return (0);
 	g = xcalloc(l->n, sizeof(*g));
-	if (mc_gather(st, bsql, l, lo, g, mc_rows_booking, err) == -1 ||
-	    mc_gather(st, usql, l, lo, g, mc_rows_unavailable, err) == -1)
+	if ((s = store_stmt(st, bsql, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, lo);
+	if (mc_gather(st, s, l, g, mc_rows_booking, err) == -1 ||
+	    (s = store_stmt(st, usql, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(s, 1, l->code, -1, SQLITE_TRANSIENT);
+	if (mc_gather(st, s, l, g, mc_rows_unavailable, err) == -1)
 		goto out;
 	for (i = 0; i < l->n; i++) {
 		ip = l->c[i].ip;

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "match-cache.h"
 #include "ranking.h"
 #include "tolkreg/error.h"
@@ -800,45 +799,31 @@ static int
 ranking_store(struct store *st, const struct request *r,
     const struct match_result *m, struct tk_error *err)
 {
-	static const char	 sql[] = "INSERT OR REPLACE INTO ranking"
-	    " (request, made, actor, ranking, format)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)";
 	struct match_result	 o;
-	sqlite3_stmt		*s;
 	unsigned char		*blob;
-	char			*text = NULL, now[21];
+	char			*text;
 	size_t			 len = 0;
+	int			 rc;
 
-	if ((blob = ranking_pack(m, &len)) == NULL) {
-		/* In ranking order, as JSON rankings were always stored. */
-		o = *m;
-		o.c = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*o.c));
-		if (m->n > 0)
-			memcpy(o.c, m->c, m->n * sizeof(*o.c));
-		match_rank_order(&o);
-		text = ranking_json(&o);
-		free(o.c);
-		if (text == NULL)
-			return (tk_fail(err, TK_E_STORE, NULL,
-			    "cannot encode the ranking"));
-	}
-	if ((s = store_stmt(st, sql, err)) == NULL) {
+	if ((blob = ranking_pack(m, &len)) != NULL) {
+		rc = ranking_write(st, r->id, blob, len, 2, err);
 		free(blob);
-		free(text);
-		return (-1);
+		return (rc);
 	}
-	audit_now(now);
-	sqlite3_bind_int64(s, 1, r->id);
-	sqlite3_bind_text(s, 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, store_actor(st), -1, SQLITE_TRANSIENT);
-	if (blob != NULL) {
-		sqlite3_bind_blob(s, 4, blob, (int)len, free);
-		sqlite3_bind_int(s, 5, 2);
-	} else {
-		sqlite3_bind_text(s, 4, text, -1, free);
-		sqlite3_bind_int(s, 5, 1);
-	}
-	return (store_step_done(st, s, err));
+	/* In ranking order, as JSON rankings were always stored. */
+	o = *m;
+	o.c = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*o.c));
+	if (m->n > 0)
+		memcpy(o.c, m->c, m->n * sizeof(*o.c));
+	match_rank_order(&o);
+	text = ranking_json(&o);
+	free(o.c);
+	if (text == NULL)
+		return (tk_fail(err, TK_E_STORE, NULL,
+		    "cannot encode the ranking"));
+	rc = ranking_write(st, r->id, text, strlen(text), 1, err);
+	free(text);
+	return (rc);
 }
 
 /* The rule with short name s; RULE_NONE for "eligible" or unknown. */

@@ -9,8 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
+#include "audit.h"
 #include "ranking.h"
 #include "tolkreg/match.h"
+#include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
 
 uint64_t *
@@ -227,5 +231,34 @@ ranking_unpack_v1(const unsigned char *p, size_t len, struct match_result *m)
 		else
 			m->nrule[c->rule]++;
 	}
+	return (0);
+}
+
+int
+ranking_write(struct store *st, int64_t request, const void *data,
+    size_t len, int format, struct tk_error *err)
+{
+	static const char	 sql[] = "INSERT OR REPLACE INTO ranking"
+	    " (request, made, actor, ranking, format)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt		*s;
+	char			 made[21];
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	audit_now(made);
+	sqlite3_bind_int64(s, 1, request);
+	sqlite3_bind_text(s, 2, made, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, store_actor(st), -1, SQLITE_TRANSIENT);
+	if (format == 2)
+		sqlite3_bind_blob(s, 4, data, (int)len, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(s, 4, data, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, format);
+	if (store_step_done(st, s, err) == -1) {
+		sqlite3_clear_bindings(s);
+		return (-1);
+	}
+	sqlite3_clear_bindings(s);
 	return (0);
 }

@@ -25,6 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tolkreg/error.h"
+#include "tolkreg/store.h"
+
 struct match_result;
 
 /*
@@ -45,6 +48,15 @@ int		 ranking_unpack(const unsigned char *, size_t,
 /* The same for format 1 records, in their stored order. */
 int		 ranking_unpack_v1(const unsigned char *, size_t,
 		    struct match_result *m);
+
+/*
+ * Store data (len bytes: a format 2 ranking, or format 1 JSON text) as
+ * the ranking request was booked from, made now by the store's actor,
+ * in place of any stored before. The caller keeps data.
+ */
+int		 ranking_write(struct store *, int64_t request,
+		    const void *data, size_t len, int format,
+		    struct tk_error *);
 
 /*
  * Sort a[n] by radix, eight bits at a time. Returns the sorted array:

@@ -608,13 +608,18 @@ START_TEST(test_ranking_formats)
 	}
 	nv1 = table_nrows(t) * 14;
 	table_free(t);
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "UPDATE ranking SET"
-	    " ranking = ?2 WHERE request = ?1", -1, &s, NULL), SQLITE_OK);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, json, -1, SQLITE_STATIC);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
-	sqlite3_finalize(s);
+	/* Stored as the booking's JSON fallback stores it. */
+	ck_assert_int_eq(ranking_write(st, id, json, strlen(json), 1, &err),
+	    0);
 	free(json);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT format,"
+	    " typeof(ranking) FROM ranking WHERE request = ?1", -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(s, 1, id);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 1), "text");
+	sqlite3_finalize(s);
 	json = ranking_text(id, 0);
 	ck_assert_str_eq(bin, json);
 	free(json);

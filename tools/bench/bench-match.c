@@ -40,7 +40,6 @@
 #include "tolkreg/writer.h"
 #include "tolkreg/xmalloc.h"
 
-#include "audit.h"
 #include "ranking.h"
 
 #define SQL_RANK_MAX	1000	/* requests the SQL-ranking floor runs on */
@@ -411,13 +410,8 @@ struct prepared {
 static int
 write_job(struct store *st, void *arg, struct tk_error *err)
 {
-	static const char	 sql[] = "INSERT OR REPLACE INTO ranking"
-	    " (request, made, actor, ranking, format)"
-	    " VALUES (?1, ?2, ?3, ?4, 2)";
 	const struct prepared	*p = arg;
 	struct request		 r;
-	sqlite3_stmt		*s;
-	char			 made[21];
 
 	if (request_get(st, p->id, &r, err) == -1)
 		return (-1);
@@ -425,14 +419,9 @@ write_job(struct store *st, void *arg, struct tk_error *err)
 		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "no one is"
 		    " eligible"));
 	if (request_set_booked(st, &r, p->regno, p->category, p->travel,
-	    err) == -1 || (s = store_stmt(st, sql, err)) == NULL)
+	    err) == -1)
 		return (-1);
-	audit_now(made);
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, made, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, store_actor(st), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(s, 4, p->blob, (int)p->len, SQLITE_STATIC);
-	return (store_step_done(st, s, err));
+	return (ranking_write(st, p->id, p->blob, p->len, 2, err));
 }
 
 /* Match every request of the sample, as the writer's warm-up. */
