@@ -16,6 +16,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "tolkreg/booking.h"
 #include "tolkreg/error.h"
 #include "tolkreg/gen.h"
 #include "tolkreg/match.h"

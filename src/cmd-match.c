@@ -11,6 +11,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "tolkreg/booking.h"
 #include "tolkreg/error.h"
 #include "tolkreg/match.h"
 #include "tolkreg/output.h"

@@ -11,8 +11,8 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "tolkreg/booking.h"
 #include "tolkreg/error.h"
-#include "tolkreg/match.h"
 #include "tolkreg/output.h"
 #include "tolkreg/record.h"
 #include "tolkreg/request.h"

@@ -57,3 +57,26 @@ geo_distance_km(struct store *st, const char *knr1, const char *knr2,
 	sqlite3_reset(s);
 	return (0);
 }
+
+/* One-way travel minutes for a straight-line distance. */
+int
+geo_travel_minutes(double km)
+{
+	double	m;
+
+	m = ceil(km * GEO_ROAD_FACTOR / GEO_SPEED_KMH * 60.0);
+	return (m < GEO_TRAVEL_MIN_MIN ? GEO_TRAVEL_MIN_MIN : (int)m);
+}
+
+/* The travel band of a one-way travel time. */
+int
+geo_travel_band(int minutes)
+{
+	if (minutes <= 30)
+		return (0);
+	if (minutes <= 60)
+		return (1);
+	if (minutes <= 120)
+		return (2);
+	return (3);
+}

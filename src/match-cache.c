@@ -134,7 +134,7 @@ mc_travel(struct match_cache *mc, struct mc_site *s, uint32_t pt)
 		s->n = mc->npt;
 	}
 	if (s->min[pt] < 0)
-		s->min[pt] = match_travel_minutes(geo_haversine_km(p->lat,
+		s->min[pt] = geo_travel_minutes(geo_haversine_km(p->lat,
 		    p->lon, s->lat, s->lon));
 	return (s->min[pt]);
 }

@@ -9,8 +9,6 @@
 
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
-#include "tolkreg/match.h"
-#include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -45,12 +43,6 @@
 
 /* History read beyond what a request needs, so that nearby ones hit. */
 #define MC_SLACK	(30 * 86400)
-
-/* The earliest busy_from the fairness and the overlap rules look at. */
-#define MC_FAIR_FROM(s)	((int64_t)(s) - \
-	    (int64_t)MATCH_FAIRNESS_DAYS * 86400 - MATCH_TRAVEL_MAX_MIN * 60)
-#define MC_BUSY_FROM(s)	((int64_t)(s) - \
-	    (int64_t)(REQ_MAX_MINUTES + 3 * MATCH_TRAVEL_MAX_MIN) * 60)
 
 /* A booked or completed booking: what the rules on time look at. */
 struct mc_bk {
@@ -177,7 +169,7 @@ int		 mc_load_lang(struct store *, struct match_cache *,
 struct mc_site	*mc_site(struct match_cache *, const char *code,
 		    double lat, double lon);
 
-/* One-way travel minutes from point pt to site s (match_travel_minutes). */
+/* One-way travel minutes from point pt to site s (geo_travel_minutes()). */
 int		 mc_travel(struct match_cache *, struct mc_site *,
 		    uint32_t pt);
 

@@ -1,25 +1,22 @@
 /*
- * The matching core and booking. One request in, every interpreter
- * with a category in its language out: the eligible in rank order with
- * the reasons for their place, and the rest with the hard rule that
- * excluded them. Booking re-runs the match inside the booking's
- * IMMEDIATE transaction, so the check and the write see the same
- * register and two bookers can never both take one interpreter's time.
- * The policy is written here and only here (see match.h, tolkreg(1)).
+ * The matching core. One request in, every interpreter with a category
+ * in its language out: the eligible in rank order with the reasons for
+ * their place, and the rest with the hard rule that excluded them.
+ * Booking (booking.c) runs it inside the booking's IMMEDIATE
+ * transaction. The policy is written here and only here (see match.h,
+ * tolkreg(1)); the travel time it uses is geo.c's.
  */
 #include "config.h"
 
 #include <inttypes.h>
-#include <jansson.h>
-#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "match-cache.h"
-#include "ranking.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/match.h"
 #include "tolkreg/output.h"
@@ -62,28 +59,11 @@ match_rule_text(enum match_rule r)
 	return ((unsigned int)r < RULE_NRULES ? rules[r].text : "eligible");
 }
 
-/* One-way travel minutes for a straight-line distance. */
-int
-match_travel_minutes(double km)
-{
-	double	m;
-
-	m = ceil(km * MATCH_ROAD_FACTOR / MATCH_SPEED_KMH * 60.0);
-	return (m < MATCH_TRAVEL_MIN_MIN ? MATCH_TRAVEL_MIN_MIN : (int)m);
-}
-
-/* The travel band of a one-way travel time. */
-int
-match_travel_band(int minutes)
-{
-	if (minutes <= 30)
-		return (0);
-	if (minutes <= 60)
-		return (1);
-	if (minutes <= 120)
-		return (2);
-	return (3);
-}
+/* The earliest busy_from the fairness and the overlap rules look at. */
+#define FAIR_FROM(s)	((int64_t)(s) - \
+	    (int64_t)MATCH_FAIRNESS_DAYS * 86400 - GEO_TRAVEL_MAX_MIN * 60)
+#define BUSY_FROM(s)	((int64_t)(s) - \
+	    (int64_t)(REQ_MAX_MINUTES + 3 * GEO_TRAVEL_MAX_MIN) * 60)
 
 /*
  * A candidate's place in the ranking as three numbers compared in turn,
@@ -178,6 +158,43 @@ rank_sort_keys(struct match_result *m)
 }
 
 /*
+ * Sort a[n] by radix, eight bits at a time. Returns the sorted array:
+ * a itself, or another in its place (a is then freed).
+ */
+static uint64_t *
+radix_sort_u64(uint64_t *a, size_t n)
+{
+	uint64_t	*b, *t, key;
+	size_t		 i, cnt[256], sum, tmp;
+	unsigned int	 shift;
+
+	if (n < 2)
+		return (a);
+	b = xreallocarray(NULL, n, sizeof(*b));
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[a[i] >> shift & 0xff]++;
+		if (cnt[a[0] >> shift & 0xff] == n)
+			continue;	/* one digit for all: nothing moves */
+		for (i = 0, sum = 0; i < 256; i++) {
+			tmp = cnt[i];
+			cnt[i] = sum;
+			sum += tmp;
+		}
+		for (i = 0; i < n; i++) {
+			key = a[i];
+			b[cnt[key >> shift & 0xff]++] = key;
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	free(b);
+	return (a);
+}
+
+/*
  * The same order as rank_sort_keys() packed into one 64-bit number per
  * candidate, when every figure fits its field and the candidates come
  * in register-number order (as the matching core reads them), so that
@@ -239,6 +256,7 @@ nofit:
 	return (-1);
 }
 
+/* Put m's candidates in ranking order and number the eligible. */
 void
 match_rank_order(struct match_result *m)
 {
@@ -253,12 +271,8 @@ match_rank_order(struct match_result *m)
 		m->c[i].rank = 0;
 }
 
-/*
- * The candidate match_rank_order() would put first, if eligible, with
- * the candidates in any order: one pass, nothing moved. NULL if no one
- * is eligible.
- */
-static const struct candidate *
+/* The candidate ranked first, in one pass over m, nothing moved. */
+const struct candidate *
 match_best(const struct match_result *m)
 {
 	struct rank_key	 k, best;
@@ -284,9 +298,6 @@ has(const int64_t *v, size_t n, int64_t regno)
 {
 	return (n > 0 && bsearch(&regno, v, n, sizeof(*v), int64_cmp) != NULL);
 }
-
-static struct candidate	*find_candidate(struct candidate *, size_t,
-			    int64_t);
 
 /* The interpreters who declared a conflict with body, sorted. */
 static int
@@ -318,7 +329,7 @@ load_conflicts(struct store *st, const char *body, int64_t **out, size_t *n,
 /* Earlier bookings on the request's case for its body, per interpreter. */
 static int
 load_continuity(struct store *st, const struct request *r,
-    struct candidate *c, size_t n, struct tk_error *err)
+    struct match_result *m, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT regno, count(*) FROM request"
 	    " WHERE body = ?1 AND case_ref = ?2 AND regno IS NOT NULL"
@@ -337,8 +348,8 @@ load_continuity(struct store *st, const struct request *r,
 	sqlite3_bind_int64(s, 3, r->id);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)r->start);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		/* c is sorted by regno at this point. */
-		hit = find_candidate(c, n, sqlite3_column_int64(s, 0));
+		/* m is in register number order at this point. */
+		hit = match_find(m, sqlite3_column_int64(s, 0));
 		if (hit != NULL)
 			hit->continuity = sqlite3_column_int(s, 1);
 	}
@@ -370,12 +381,12 @@ site_point(struct store *st, const struct request *r, double *lat,
 	return (0);
 }
 
-/* The candidate with regno in c[n] (sorted by regno), or NULL. */
-static struct candidate *
-find_candidate(struct candidate *c, size_t n, int64_t regno)
+/* The candidate with regno in m (in register number order), or NULL. */
+struct candidate *
+match_find(const struct match_result *m, int64_t regno)
 {
 	/* regno is the first member, so int64_cmp compares candidates. */
-	return (bsearch(&regno, c, n, sizeof(*c), int64_cmp));
+	return (bsearch(&regno, m->c, m->n, sizeof(*m->c), int64_cmp));
 }
 
 /*
@@ -436,14 +447,14 @@ time_rules(const struct request *r, const struct own *own,
 	s = (int64_t)r->start;
 	from = s - (int64_t)c->travel_minutes * 60;
 	to = s + (int64_t)(r->minutes + c->travel_minutes) * 60;
-	lo = MC_BUSY_FROM(s);
-	hi = s + (int64_t)(r->minutes + MATCH_TRAVEL_MAX_MIN) * 60;
+	lo = BUSY_FROM(s);
+	hi = s + (int64_t)(r->minutes + GEO_TRAVEL_MAX_MIN) * 60;
 	fs = s - (int64_t)MATCH_FAIRNESS_DAYS * 86400;
 	/*
 	 * One pass from the fairness window's first busy_from (the
 	 * earlier bound) to the overlap window's last.
 	 */
-	for (i = mc_first(ip, MC_FAIR_FROM(s)); i < ip->nb; i++) {
+	for (i = mc_first(ip, FAIR_FROM(s)); i < ip->nb; i++) {
 		b = &ip->b[i];
 		if (b->from >= hi)
 			break;
@@ -464,7 +475,7 @@ time_rules(const struct request *r, const struct own *own,
 		c->rule = RULE_BOOKED;
 		return;
 	}
-	lo = s - MATCH_TRAVEL_MAX_MIN * 60;
+	lo = s - GEO_TRAVEL_MAX_MIN * 60;
 	for (i = 0; i < ip->nu; i++) {
 		if (ip->u[2 * i] < hi && ip->u[2 * i + 1] > lo &&
 		    ip->u[2 * i] < to && ip->u[2 * i + 1] > from) {
@@ -517,8 +528,8 @@ cheap_rules(const struct request *r, struct candidate *c,
 	}
 	if (r->modality == MOD_ONSITE) {
 		c->travel_minutes = travel;
-		c->travel_band = match_travel_band(c->travel_minutes);
-		if (c->travel_minutes > MATCH_TRAVEL_MAX_MIN)
+		c->travel_band = geo_travel_band(c->travel_minutes);
+		if (c->travel_minutes > GEO_TRAVEL_MAX_MIN)
 			c->rule = RULE_DISTANCE;
 	}
 }
@@ -596,7 +607,7 @@ match_rank(struct store *st, const struct request *r, int txn, int names,
 	 * or two each (and leaves it all read for the next match).
 	 */
 	if (need > 0 && 2 * need >= l->n && mc_load_lang(st, mc, l,
-	    MC_FAIR_FROM(r->start) - MC_SLACK, err) == -1)
+	    FAIR_FROM(r->start) - MC_SLACK, err) == -1)
 		goto fail;
 	for (i = 0; i < l->n; i++) {
 		c = &out->c[i];
@@ -607,12 +618,12 @@ match_rank(struct store *st, const struct request *r, int txn, int names,
 #endif
 		if (c->rule != RULE_NONE)
 			continue;
-		if (mc_load(st, mc, l->c[i].ip, MC_FAIR_FROM(r->start),
+		if (mc_load(st, mc, l->c[i].ip, FAIR_FROM(r->start),
 		    err) == -1)
 			goto fail;
 		time_rules(r, &own, l->c[i].ip, c);
 	}
-	if (load_continuity(st, r, out->c, out->n, err) == -1)
+	if (load_continuity(st, r, out, err) == -1)
 		goto fail;
 	for (i = 0; i < out->n; i++) {
 		if (out->c[i].rule != RULE_NONE)
@@ -627,8 +638,8 @@ fail:
 }
 
 /* match_rank() in one read snapshot of the register. */
-static int
-rank_snapshot(struct store *st, const struct request *r, int names,
+int
+match_unranked(struct store *st, const struct request *r, int names,
     struct match_result *out, struct tk_error *err)
 {
 	int	mine, rc;
@@ -646,7 +657,7 @@ int
 match_run(struct store *st, const struct request *r,
     struct match_result *out, struct tk_error *err)
 {
-	if (rank_snapshot(st, r, 1, out, err) == -1)
+	if (match_unranked(st, r, 1, out, err) == -1)
 		return (-1);
 	match_rank_order(out);
 	return (0);
@@ -764,250 +775,4 @@ match_table(const struct request *r, const struct match_result *m,
 		if (c->rule == RULE_NONE ? (limit == 0 || i < limit) : explain)
 			ranking_row(r, c, t);
 	}
-}
-
-/* The ranking as JSON text, as stored before schema 8. */
-static char *
-ranking_json(const struct match_result *m)
-{
-	const struct candidate	*c;
-	json_t			*a;
-	char			*text, cat[2];
-	size_t			 i;
-
-	a = json_array();
-	for (i = 0; i < m->n; i++) {
-		c = &m->c[i];
-		cat[0] = c->category;
-		cat[1] = '\0';
-		json_array_append_new(a, json_pack("[I,i,s,s,i,i,i]",
-		    (json_int_t)c->regno, c->rank, match_rule_name(c->rule),
-		    cat, c->travel_minutes, c->booked_minutes, c->continuity));
-	}
-	text = json_dumps(a, JSON_COMPACT);
-	json_decref(a);
-	return (text);
-}
-
-/*
- * Store the ranking a booking was made from: every candidate (in any
- * order) with the figures behind its place; the order, names and
- * reasons are rebuilt when shown.
- * Format 2 (schema 10), JSON text if a figure does not fit it.
- */
-static int
-ranking_store(struct store *st, const struct request *r,
-    const struct match_result *m, struct tk_error *err)
-{
-	struct match_result	 o;
-	unsigned char		*blob;
-	char			*text;
-	size_t			 len = 0;
-	int			 rc;
-
-	if ((blob = ranking_pack(m, &len)) != NULL) {
-		rc = ranking_write(st, r->id, blob, len, 2, err);
-		free(blob);
-		return (rc);
-	}
-	/* In ranking order, as JSON rankings were always stored. */
-	o = *m;
-	o.c = xreallocarray(NULL, m->n > 0 ? m->n : 1, sizeof(*o.c));
-	if (m->n > 0)
-		memcpy(o.c, m->c, m->n * sizeof(*o.c));
-	match_rank_order(&o);
-	text = ranking_json(&o);
-	free(o.c);
-	if (text == NULL)
-		return (tk_fail(err, TK_E_STORE, NULL,
-		    "cannot encode the ranking"));
-	rc = ranking_write(st, r->id, text, strlen(text), 1, err);
-	free(text);
-	return (rc);
-}
-
-/* The rule with short name s; RULE_NONE for "eligible" or unknown. */
-static enum match_rule
-rule_parse(const char *s)
-{
-	int	i;
-
-	for (i = 0; i < RULE_NRULES; i++) {
-		if (strcmp(s, rules[i].name) == 0)
-			return ((enum match_rule)i);
-	}
-	return (RULE_NONE);
-}
-
-/*
- * Book r from its ranking m (candidates in register number order, as
- * match_rank() leaves them): the best, or regno if it passes every rule.
- */
-static int
-book_from(struct store *st, const struct request *r,
-    const struct match_result *m, int64_t regno, int64_t *booked,
-    struct tk_error *err)
-{
-	const struct candidate	*pick;
-	char			 why[512];
-
-	if (regno != 0) {
-		pick = find_candidate(m->c, m->n, regno);
-		if (pick == NULL)
-			return (tk_fail(err, TK_E_INVALID, "regno",
-			    "interpreter %" PRId64 " has no category in '%s'",
-			    regno, r->lang));
-		if (pick->rule != RULE_NONE)
-			return (tk_fail(err, pick->rule == RULE_BOOKED ?
-			    TK_E_CONFLICT : TK_E_INVALID, "regno",
-			    "interpreter %" PRId64 " cannot take request %"
-			    PRId64 ": %s (%s)", regno, r->id,
-			    match_rule_text(pick->rule),
-			    match_rule_name(pick->rule)));
-	} else if ((pick = match_best(m)) == NULL) {
-		match_why_none(m, why, sizeof(why));
-		return (tk_fail(err, TK_E_UNAVAILABLE, NULL, "no interpreter"
-		    " can take request %" PRId64 ": %s", r->id, why));
-	}
-	if (request_set_booked(st, r, pick->regno, pick->category,
-	    pick->travel_minutes, err) == -1 ||
-	    ranking_store(st, r, m, err) == -1)
-		return (-1);
-	*booked = pick->regno;
-	return (0);
-}
-
-/* Book a request. */
-int
-booking_book(struct store *st, int64_t id, int64_t regno, int64_t *booked,
-    struct tk_error *err)
-{
-	struct request		 r;
-	struct match_result	 m;
-	int			 rc;
-
-	if (request_get(st, id, &r, err) == -1)
-		return (-1);
-	if (r.state != REQ_REQUESTED)
-		return (tk_fail(err, TK_E_CONFLICT, "state",
-		    "request %" PRId64 " is %s and cannot be booked", id,
-		    req_state_name(r.state)));
-	if (rank_snapshot(st, &r, 0, &m, err) == -1)
-		return (-1);
-	rc = book_from(st, &r, &m, regno, booked, err);
-	match_result_release(&m);
-	return (rc);
-}
-
-/* One stored candidate as a ranking row, its name read from the register. */
-static int
-ranking_put(struct store *st, const struct request *r, struct candidate *c,
-    struct table *t, struct tk_error *err)
-{
-	static const char	 sql[] = "SELECT name FROM interpreter"
-	    " WHERE regno = ?1";
-	sqlite3_stmt		*s;
-	char			 name[256] = "";
-
-	c->travel_band = match_travel_band(c->travel_minutes);
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, c->regno);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		snprintf(name, sizeof(name), "%s", store_text(s, 0));
-	sqlite3_reset(s);
-	c->name = name;
-	ranking_row(r, c, t);
-	return (0);
-}
-
-/* A ranking stored as JSON text (before schema 8). */
-static int
-ranking_from_json(struct store *st, const struct request *r,
-    const char *text, struct table *t, struct tk_error *err)
-{
-	struct candidate	 c;
-	json_t			*j, *o;
-	json_int_t		 regno;
-	const char		*rule, *cat;
-	size_t			 i;
-
-	j = json_loads(text, 0, NULL);
-	if (!json_is_array(j)) {
-		json_decref(j);
-		return (tk_fail(err, TK_E_STORE, NULL, "the stored ranking of"
-		    " request %" PRId64 " is damaged", r->id));
-	}
-	json_array_foreach(j, i, o) {
-		memset(&c, 0, sizeof(c));
-		if (json_unpack(o, "[I,i,s,s,i,i,i]", &regno, &c.rank, &rule,
-		    &cat, &c.travel_minutes, &c.booked_minutes,
-		    &c.continuity) == -1) {
-			json_decref(j);
-			return (tk_fail(err, TK_E_STORE, NULL, "the stored"
-			    " ranking of request %" PRId64 " is damaged",
-			    r->id));
-		}
-		c.regno = regno;
-		c.rule = rule_parse(rule);
-		c.category = cat[0];
-		if (ranking_put(st, r, &c, t, err) == -1) {
-			json_decref(j);
-			return (-1);
-		}
-	}
-	json_decref(j);
-	return (0);
-}
-
-/* The stored ranking of request id as a table. */
-int
-booking_ranking(struct store *st, int64_t id, struct table *t,
-    struct tk_error *err)
-{
-	static const char	 sql[] = "SELECT k.ranking, k.format"
-	    " FROM ranking k WHERE k.request = ?1";
-	struct request		 r;
-	struct match_result	 m;
-	sqlite3_stmt		*s;
-	unsigned char		*blob = NULL;
-	char			*text = NULL;
-	size_t			 i, n = 0;
-	int			 rc, ret = 0, format;
-
-	ranking_cols(t);
-	if (request_get(st, id, &r, err) == -1)
-		return (-1);
-	if ((s = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return (rc == SQLITE_DONE ? 0 : store_fail(st, err));
-	}
-	/* Copied: the name lookups below reuse the connection. */
-	format = sqlite3_column_int(s, 1);
-	if (sqlite3_column_type(s, 0) == SQLITE_BLOB) {
-		n = (size_t)sqlite3_column_bytes(s, 0);
-		blob = xmalloc(n > 0 ? n : 1);
-		if (n > 0)
-			memcpy(blob, sqlite3_column_blob(s, 0), n);
-	} else
-		text = xstrdup(store_text(s, 0));
-	sqlite3_reset(s);
-	if (text != NULL) {
-		ret = ranking_from_json(st, &r, text, t, err);
-		free(text);
-		return (ret);
-	}
-	rc = format == 2 ? ranking_unpack(blob, n, &m) : format == 1 ?
-	    ranking_unpack_v1(blob, n, &m) : -1;
-	free(blob);
-	if (rc == -1)
-		return (tk_fail(err, TK_E_STORE, NULL, "the stored ranking of"
-		    " request %" PRId64 " is damaged", id));
-	for (i = 0; i < m.n && ret == 0; i++)
-		ret = ranking_put(st, &r, &m.c[i], t, err);
-	free(m.c);
-	return (ret);
 }

@@ -13,42 +13,10 @@
 
 #include "audit.h"
 #include "ranking.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/match.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
-
-uint64_t *
-radix_sort_u64(uint64_t *a, size_t n)
-{
-	uint64_t	*b, *t, key;
-	size_t		 i, cnt[256], sum, tmp;
-	unsigned int	 shift;
-
-	if (n < 2)
-		return (a);
-	b = xreallocarray(NULL, n, sizeof(*b));
-	for (shift = 0; shift < 64; shift += 8) {
-		memset(cnt, 0, sizeof(cnt));
-		for (i = 0; i < n; i++)
-			cnt[a[i] >> shift & 0xff]++;
-		if (cnt[a[0] >> shift & 0xff] == n)
-			continue;	/* one digit for all: nothing moves */
-		for (i = 0, sum = 0; i < 256; i++) {
-			tmp = cnt[i];
-			cnt[i] = sum;
-			sum += tmp;
-		}
-		for (i = 0; i < n; i++) {
-			key = a[i];
-			b[cnt[key >> shift & 0xff]++] = key;
-		}
-		t = a;
-		a = b;
-		b = t;
-	}
-	free(b);
-	return (a);
-}
 
 /* Bytes of one candidate in a ranking stored in format 1 (schema 8). */
 #define RANK_REC	14
@@ -102,6 +70,15 @@ get_varint(const unsigned char **pp, const unsigned char *end, uint64_t *v)
 	return (-1);
 }
 
+/* Compare two uint64_t. */
+static int
+u64_cmp(const void *va, const void *vb)
+{
+	uint64_t	a = *(const uint64_t *)va, b = *(const uint64_t *)vb;
+
+	return ((a > b) - (a < b));
+}
+
 unsigned char *
 ranking_pack(const struct match_result *m, size_t *len)
 {
@@ -126,8 +103,9 @@ ranking_pack(const struct match_result *m, size_t *len)
 		if (i > 0 && a[i] < a[i - 1])
 			sorted = 0;
 	}
+	/* A booking's candidates come in register number order. */
 	if (!sorted)
-		a = radix_sort_u64(a, m->n);
+		qsort(a, m->n, sizeof(*a), u64_cmp);
 	p = b = xreallocarray(NULL, m->n > 0 ? m->n : 1, RANK2_MAXREC);
 	for (i = 0; i < m->n; i++) {
 		c = &m->c[a[i] & UINT32_MAX];
@@ -190,7 +168,7 @@ ranking_unpack(const unsigned char *p, size_t len, struct match_result *m)
 		c->travel_minutes = (int)fig[0];
 		c->booked_minutes = (int)fig[1];
 		c->continuity = (int)fig[2];
-		c->travel_band = match_travel_band(c->travel_minutes);
+		c->travel_band = geo_travel_band(c->travel_minutes);
 		if (c->rule != RULE_NONE)
 			m->nrule[c->rule]++;
 		m->n++;
@@ -222,7 +200,7 @@ ranking_unpack_v1(const unsigned char *p, size_t len, struct match_result *m)
 		c->booked_minutes = (int)get_le(p + 4, 4);
 		c->travel_minutes = (int)get_le(p + 8, 2);
 		c->continuity = (int)get_le(p + 10, 2);
-		c->travel_band = match_travel_band(c->travel_minutes);
+		c->travel_band = geo_travel_band(c->travel_minutes);
 		c->rule = p[12] >= 1 && p[12] <= RULE_NRULES ?
 		    (enum match_rule)(p[12] - 1) : RULE_NONE;
 		c->category = (char)p[13];

@@ -58,10 +58,4 @@ int		 ranking_write(struct store *, int64_t request,
 		    const void *data, size_t len, int format,
 		    struct tk_error *);
 
-/*
- * Sort a[n] by radix, eight bits at a time. Returns the sorted array:
- * a itself, or another in its place (a is then freed).
- */
-uint64_t	*radix_sort_u64(uint64_t *a, size_t n);
-
 #endif

@@ -16,6 +16,7 @@
 
 #include "http.h"
 #include "routes.h"
+#include "tolkreg/booking.h"
 #include "tolkreg/error.h"
 #include "tolkreg/match.h"
 #include "tolkreg/output.h"

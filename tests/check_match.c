@@ -15,6 +15,7 @@
 #include "ranking.h"
 #include "tolkreg/availability.h"
 #include "tolkreg/body.h"
+#include "tolkreg/booking.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/geo.h"
@@ -229,7 +230,7 @@ START_TEST(test_rule_distance_and_bands)
 	tromso = interp("Tromsø", 'A', 'F', "5501", MOD_ALL);
 	id = req("2030-03-04T10:00", 60, "onsite", "0301", NULL);
 	run(id, &m);
-	ck_assert_int_eq(find(&m, oslo)->travel_minutes, MATCH_TRAVEL_MIN_MIN);
+	ck_assert_int_eq(find(&m, oslo)->travel_minutes, GEO_TRAVEL_MIN_MIN);
 	ck_assert_int_eq(find(&m, oslo)->travel_band, 0);
 	/* Lillestrøm is about 25 km away: band 1, so it comes second. */
 	ck_assert_int_eq(find(&m, lillestrom)->travel_band, 1);
@@ -253,9 +254,9 @@ START_TEST(test_rule_distance_and_bands)
 	id = req("2030-03-04T10:00", 60, "onsite", "4601", NULL);
 	run(id, &m);
 	ck_assert_int_eq(find(&m, bergen)->travel_minutes,
-	    MATCH_TRAVEL_MIN_MIN);
+	    GEO_TRAVEL_MIN_MIN);
 	ck_assert_int_eq(find(&m, oslo)->travel_minutes,
-	    match_travel_minutes(geo_haversine_km(59.98173, 10.73927,
+	    geo_travel_minutes(geo_haversine_km(59.98173, 10.73927,
 	    60.36433, 5.39055)));
 	match_result_release(&m);
 	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE municipality"
@@ -263,16 +264,16 @@ START_TEST(test_rule_distance_and_bands)
 	    NULL), SQLITE_OK);
 	run(id, &m);
 	ck_assert_int_eq(find(&m, lillestrom)->travel_minutes,
-	    match_travel_minutes(geo_haversine_km(60.39, 5.33,
+	    geo_travel_minutes(geo_haversine_km(60.39, 5.33,
 	    60.36433, 5.39055)));
 	ck_assert_int_eq(find(&m, lillestrom)->rule, RULE_NONE);
 	match_result_release(&m);
-	ck_assert_int_eq(match_travel_band(30), 0);
-	ck_assert_int_eq(match_travel_band(31), 1);
-	ck_assert_int_eq(match_travel_band(120), 2);
-	ck_assert_int_eq(match_travel_band(121), 3);
-	ck_assert_int_eq(match_travel_minutes(0.0), MATCH_TRAVEL_MIN_MIN);
-	ck_assert_int_eq(match_travel_minutes(100.0), 130);
+	ck_assert_int_eq(geo_travel_band(30), 0);
+	ck_assert_int_eq(geo_travel_band(31), 1);
+	ck_assert_int_eq(geo_travel_band(120), 2);
+	ck_assert_int_eq(geo_travel_band(121), 3);
+	ck_assert_int_eq(geo_travel_minutes(0.0), GEO_TRAVEL_MIN_MIN);
+	ck_assert_int_eq(geo_travel_minutes(100.0), 130);
 }
 END_TEST
 
@@ -1396,7 +1397,7 @@ START_TEST(test_ranking_pack_randomized)
 			    RULE_NRULES) : RULE_NONE;
 			c->category = (char)('A' + rnd(5));
 			c->travel_minutes = fig();
-			c->travel_band = match_travel_band(c->travel_minutes);
+			c->travel_band = geo_travel_band(c->travel_minutes);
 			c->booked_minutes = fig();
 			c->continuity = rnd(4) == 0 ? fig() : 0;
 		}

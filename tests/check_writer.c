@@ -17,6 +17,7 @@
 
 #include "check_suites.h"
 #include "tolkreg/body.h"
+#include "tolkreg/booking.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"

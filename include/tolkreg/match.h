@@ -6,9 +6,9 @@
 
 /*
  * The matching core: which interpreters may take a request (the hard
- * rules) and in what order they are offered (the ranking policy), and
- * booking without double-booking anyone. The policy lives in match.c
- * and nowhere else; tolkreg(1) documents it.
+ * rules) and in what order they are offered (the ranking policy).
+ * Booking, without double-booking anyone, is booking.h's. The policy
+ * lives in match.c and nowhere else; tolkreg(1) documents it.
  *
  * Hard rules, checked in this order (the first that fails is reported):
  *   listed       currently listed (not excluded, suspended or withdrawn)
@@ -17,7 +17,8 @@
  *   gender       the requested gender, when one is asked for
  *   excluded     not on the request's exclusion list
  *   conflict     no declared conflict with the body (habilitet, § 16)
- *   distance     on-site: travel one way at most MATCH_TRAVEL_MAX_MIN
+ *   distance     on-site: travel one way at most GEO_TRAVEL_MAX_MIN
+ *                (geo.h, where the travel time is worked out)
  *   booked       no overlap with own bookings, travel both ways counted
  *   unavailable  not inside declared unavailability
  *
@@ -32,10 +33,6 @@ struct table;
 struct tk_error;
 struct request;
 
-#define MATCH_SPEED_KMH		60	/* average door-to-door speed */
-#define MATCH_ROAD_FACTOR	1.3	/* road distance / straight line */
-#define MATCH_TRAVEL_MIN_MIN	15	/* minimum one-way travel time */
-#define MATCH_TRAVEL_MAX_MIN	240	/* farther is "too far" */
 #define MATCH_FAIRNESS_DAYS	30
 
 enum match_rule {
@@ -78,12 +75,6 @@ const char	*match_rule_name(enum match_rule);
 /* One line saying why a rule excluded an interpreter. Static. */
 const char	*match_rule_text(enum match_rule);
 
-/* One-way travel minutes for a straight-line distance in km. */
-int		 match_travel_minutes(double km);
-
-/* The travel band of a one-way travel time. */
-int		 match_travel_band(int minutes);
-
 /*
  * Rank every interpreter with a category in the request's language, in
  * one snapshot (the caller's transaction if one is open, its own writes
@@ -101,6 +92,28 @@ int		 match_travel_band(int minutes);
  */
 int		 match_run(struct store *, const struct request *,
 		    struct match_result *out, struct tk_error *);
+
+/*
+ * match_run() without the ranking order, for booking: every candidate
+ * with the rule that excludes it or the figures of its place, in
+ * register number order, ranks 0; names copied only with names (else
+ * ""). The caller owns *out (match_result_release()).
+ */
+int		 match_unranked(struct store *, const struct request *,
+		    int names, struct match_result *out, struct tk_error *);
+
+/*
+ * The candidate match_rank_order() would put first, if eligible, with
+ * the candidates in any order: one pass, nothing moved. NULL if no one
+ * is eligible. Borrowed from m.
+ */
+const struct candidate *match_best(const struct match_result *m);
+
+/*
+ * The candidate with register number regno in m, its candidates in
+ * register number order (match_unranked()); NULL if none. Borrowed.
+ */
+struct candidate *match_find(const struct match_result *m, int64_t regno);
 
 /*
  * Put m's candidates in ranking order (the policy of tolkreg(1) MATCHING
@@ -132,21 +145,5 @@ void		 match_reasons(const struct request *,
 void		 match_table(const struct request *,
 		    const struct match_result *, size_t limit, int explain,
 		    struct table *);
-
-/*
- * Book request id with the best candidate, or with regno if not 0, in
- * the caller's (IMMEDIATE) transaction, and store the ranking it was
- * made from (format 2, see src/ranking.h). *booked gets the register
- * number. Errors: TK_E_CONFLICT if
- * the request is not open or the named interpreter is booked at the
- * time; TK_E_INVALID naming the rule that excludes the named
- * interpreter; TK_E_UNAVAILABLE when no one is eligible.
- */
-int		 booking_book(struct store *, int64_t id, int64_t regno,
-		    int64_t *booked, struct tk_error *);
-
-/* The stored ranking of request id as a table (empty if none). */
-int		 booking_ranking(struct store *, int64_t id, struct table *,
-		    struct tk_error *);
 
 #endif /* TOLKREG_MATCH_H */

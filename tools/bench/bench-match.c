@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tolkreg/booking.h"
 #include "tolkreg/error.h"
 #include "tolkreg/gen.h"
 #include "tolkreg/match.h"
@@ -406,7 +407,7 @@ struct prepared {
 	size_t		 len;
 };
 
-/* What booking_book() writes once it has ranked (match.c book_from()). */
+/* What booking_book() writes once it has ranked (booking.c book_from()). */
 static int
 write_job(struct store *st, void *arg, struct tk_error *err)
 {
