@@ -149,7 +149,7 @@ tour_booking(struct cmd_ctx *ctx, struct store *st, time_t until)
 	    " better,\non site in Oslo on %s for 60 minutes: request %" PRId64
 	    ".\n\ntolkreg match %" PRId64 " --limit 5:\n\n", name, start, id,
 	    id);
-	if (match_run(st, &r, &m, ctx->err) == -1)
+	if (match_candidates(st, &r, &m, ctx->err) == -1)
 		return (-1);
 	t = table_new();
 	match_table(&r, &m, 5, 0, t);

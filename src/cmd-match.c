@@ -55,14 +55,8 @@ cmd_match_run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (args_id("request", ctx->pos[0], &id, ctx->err) == -1 ||
 	    (limit != NULL && args_id("limit", limit, &n, ctx->err) == -1) ||
 	    (st = cmd_store(ctx)) == NULL ||
-	    request_get(st, id, &r, ctx->err) == -1)
-		return (-1);
-	if (r.state != REQ_REQUESTED)
-		return (tk_fail(ctx->err, TK_E_CONFLICT, "state",
-		    "request %" PRId64 " is %s; only an open request is"
-		    " matched (see 'request show --explain')", id,
-		    req_state_name(r.state)));
-	if (match_run(st, &r, &m, ctx->err) == -1)
+	    request_get(st, id, &r, ctx->err) == -1 ||
+	    match_candidates(st, &r, &m, ctx->err) == -1)
 		return (-1);
 	t = table_new();
 	match_table(&r, &m, (size_t)n, explain, t);

@@ -663,6 +663,19 @@ match_run(struct store *st, const struct request *r,
 	return (0);
 }
 
+/* The candidates for an open request. */
+int
+match_candidates(struct store *st, const struct request *r,
+    struct match_result *out, struct tk_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (r->state != REQ_REQUESTED)
+		return (tk_fail(err, TK_E_CONFLICT, "state", "request %"
+		    PRId64 " is %s; only an open request has candidates",
+		    r->id, req_state_name(r->state)));
+	return (match_run(st, r, out, err));
+}
+
 /* Free what match_run() allocated. */
 void
 match_result_release(struct match_result *m)

@@ -237,13 +237,8 @@ route_request_candidates_run(struct http_req *rq)
 			return (tk_fail(rq->err, TK_E_INVALID, "limit",
 			    "'limit' must be a whole number from 1 to 100000"));
 	}
-	if (own_request(rq, &r) == -1)
-		return (-1);
-	if (r.state != REQ_REQUESTED)
-		return (tk_fail(rq->err, TK_E_CONFLICT, "state", "request %"
-		    PRId64 " is %s; only an open request has candidates",
-		    r.id, req_state_name(r.state)));
-	if (match_run(rq->store, &r, &m, rq->err) == -1)
+	if (own_request(rq, &r) == -1 ||
+	    match_candidates(rq->store, &r, &m, rq->err) == -1)
 		return (-1);
 	t = table_new();
 	match_table(&r, &m, (size_t)n, explain, t);

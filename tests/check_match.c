@@ -490,6 +490,38 @@ START_TEST(test_book_named_and_none)
 }
 END_TEST
 
+/* Only an open request has candidates; match_run() ranks any. */
+START_TEST(test_candidates_open_only)
+{
+	struct match_result	m;
+	struct request		r;
+	int64_t			a, id, booked;
+	char			msg[TK_ERR_MSGLEN];
+
+	a = interp("A", 'A', 'F', "0301", MOD_ALL);
+	id = req("2030-03-04T10:00", 60, "onsite", "0301", NULL);
+	ck_assert_int_eq(request_get(st, id, &r, &err), 0);
+	ck_assert_msg(match_candidates(st, &r, &m, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(m.neligible, 1);
+	match_result_release(&m);
+	ck_assert_int_eq(booking_book(st, id, 0, &booked, &err), 0);
+	ck_assert_int_eq(request_get(st, id, &r, &err), 0);
+	ck_assert_int_eq(match_candidates(st, &r, &m, &err), -1);
+	ck_assert_int_eq(err.code, TK_E_CONFLICT);
+	ck_assert_str_eq(err.field, "state");
+	snprintf(msg, sizeof(msg), "request %" PRId64 " is booked; only an"
+	    " open request has candidates", id);
+	ck_assert_str_eq(err.msg, msg);
+	ck_assert_int_eq(m.n, 0);
+	tk_error_clear(&err);
+	/* Its own booking does not hold it against itself. */
+	ck_assert_int_eq(match_run(st, &r, &m, &err), 0);
+	ck_assert_int_eq(m.neligible, 1);
+	ck_assert_int_eq(m.c[0].regno, a);
+	match_result_release(&m);
+}
+END_TEST
+
 /*
  * The stored ranking of id as one string of its cells; with now, the
  * ranking a match of it gives now instead.
@@ -1471,6 +1503,7 @@ match_suite(void)
 	tcase_add_test(tc, test_category_first);
 	tcase_add_test(tc, test_continuity_then_band_then_fairness);
 	tcase_add_test(tc, test_book_named_and_none);
+	tcase_add_test(tc, test_candidates_open_only);
 	tcase_add_test(tc, test_ranking_formats);
 	tcase_add_test(tc, test_rank_order_randomized);
 	tcase_add_test(tc, test_ranking_pack_randomized);

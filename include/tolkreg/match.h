@@ -94,6 +94,15 @@ int		 match_run(struct store *, const struct request *,
 		    struct match_result *out, struct tk_error *);
 
 /*
+ * What the front ends call: match_run() for an open request. A request
+ * in another state fails with TK_E_CONFLICT (field "state") and *out
+ * empty. match_run() itself ranks a request in any state, a booked one
+ * as if its own booking were not there.
+ */
+int		 match_candidates(struct store *, const struct request *,
+		    struct match_result *out, struct tk_error *);
+
+/*
  * match_run() without the ranking order, for booking: every candidate
  * with the rule that excludes it or the figures of its place, in
  * register number order, ranks 0; names copied only with names (else

@@ -51,6 +51,7 @@ err_has "no interpreter can take request 2"
 expect 75 book 1
 err_has "is booked"
 expect 75 match 1
+err_has "request 1 is booked; only an open request has candidates"
 expect 66 match 99
 expect 66 book 99
 
