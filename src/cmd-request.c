@@ -89,15 +89,14 @@ cmd_request_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    OPT_S("gender", &in.gender), OPT_S("case", &in.case_ref),
 	    OPT_S("exclude", &in.exclude), OPT_F("urgent", &in.urgent) };
 	struct store		*st;
+	const char		*missing;
 	int64_t			 id;
-	int			 rc, i;
+	int			 rc;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 11, 0, 0)) != 0)
 		return (rc == 1 ? 0 : -1);
-	for (i = 0; i < 5; i++) {
-		if (args_require(opts[i].name, *opts[i].str, ctx->err) == -1)
-			return (-1);
-	}
+	if ((missing = request_input_missing(&in)) != NULL)
+		return (args_require(missing, NULL, ctx->err));
 	if ((st = cmd_store(ctx)) == NULL ||
 	    request_add(st, &in, &id, ctx->err) == -1)
 		return (-1);

@@ -83,6 +83,63 @@ req_exception_parse(const char *s, enum req_exception *out)
 	return (-1);
 }
 
+const struct request_field request_fields[REQ_NFIELDS] = {
+	{ "body", RK_TEXT, 1 },
+	{ "lang", RK_TEXT, 1 },
+	{ "start", RK_TEXT, 1 },
+	{ "minutes", RK_NUMBER, 1 },
+	{ "modality", RK_TEXT, 1 },
+	{ "municipality", RK_TEXT, 0 },
+	{ "min_category", RK_TEXT, 0 },
+	{ "gender", RK_TEXT, 0 },
+	{ "case", RK_TEXT, 0 },
+	{ "exclude", RK_NUMBERS, 0 },
+	{ "urgent", RK_FLAG, 0 },
+};
+
+/* Where each field of request_fields is held in a struct request_input. */
+static const size_t field_off[REQ_NFIELDS] = {
+	offsetof(struct request_input, body),
+	offsetof(struct request_input, lang),
+	offsetof(struct request_input, start),
+	offsetof(struct request_input, minutes),
+	offsetof(struct request_input, modality),
+	offsetof(struct request_input, municipality),
+	offsetof(struct request_input, min_category),
+	offsetof(struct request_input, gender),
+	offsetof(struct request_input, case_ref),
+	offsetof(struct request_input, exclude),
+	offsetof(struct request_input, urgent),
+};
+
+/* Set one field of a new request. */
+void
+request_input_set(struct request_input *in, size_t i, const char *value)
+{
+	char	*p = (char *)in + field_off[i];
+
+	if (request_fields[i].kind == RK_FLAG)
+		*(int *)(void *)p = value != NULL;
+	else
+		*(const char **)(void *)p = value;
+}
+
+/* The first required field not given. */
+const char *
+request_input_missing(const struct request_input *in)
+{
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; i < REQ_NFIELDS; i++) {
+		p = (const char *)in + field_off[i];
+		if (request_fields[i].required &&
+		    *(const char *const *)(const void *)p == NULL)
+			return (request_fields[i].name);
+	}
+	return (NULL);
+}
+
 /* Parse a whole number of minutes in [1, max]. */
 static int
 parse_minutes(const char *field, const char *s, int max, int *out,
@@ -145,8 +202,7 @@ request_check(struct store *st, const struct request_input *in,
 	size_t		i;
 
 	memset(r, 0, sizeof(*r));
-	if (in->body == NULL || in->lang == NULL || in->start == NULL ||
-	    in->minutes == NULL || in->modality == NULL)
+	if (request_input_missing(in) != NULL)
 		return (tk_fail(err, TK_E_USAGE, NULL, "'--body', '--lang',"
 		    " '--start', '--minutes' and '--modality' are required"));
 	if (validate_orgnr("body", in->body, err) == -1)

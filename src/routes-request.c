@@ -136,19 +136,30 @@ reply_request(struct http_req *rq, unsigned int status, int64_t id,
 static int
 route_request_add_run(struct http_req *rq)
 {
+	static const enum jkind	 kinds[] = { [RK_TEXT] = JF_STR,
+	    [RK_NUMBER] = JF_INT, [RK_NUMBERS] = JF_INTLIST,
+	    [RK_FLAG] = JF_BOOL };
 	struct request_input	 in = { 0 };
-	const struct jfield	 f[] = { JF_S("body", &in.body),
-	    JF_S("lang", &in.lang), JF_S("start", &in.start),
-	    JF_I("minutes", &in.minutes), JF_S("modality", &in.modality),
-	    JF_S("municipality", &in.municipality),
-	    JF_S("min_category", &in.min_category),
-	    JF_S("gender", &in.gender), JF_S("case", &in.case_ref),
-	    JF_L("exclude", &in.exclude), JF_B("urgent", &in.urgent) };
+	struct jfield		 f[REQ_NFIELDS];
+	const char		*v[REQ_NFIELDS], *missing;
+	int			 flag[REQ_NFIELDS];
 	int64_t			 id;
+	size_t			 i;
 
+	for (i = 0; i < REQ_NFIELDS; i++) {
+		f[i].name = request_fields[i].name;
+		f[i].kind = kinds[request_fields[i].kind];
+		f[i].str = &v[i];
+		f[i].flag = &flag[i];
+		v[i] = NULL;
+		flag[i] = 0;
+	}
 	if (http_query_only(rq, no_query) == -1 ||
-	    http_fields(rq, f, sizeof(f) / sizeof(f[0])) == -1)
+	    http_fields(rq, f, REQ_NFIELDS) == -1)
 		return (-1);
+	for (i = 0; i < REQ_NFIELDS; i++)
+		request_input_set(&in, i, request_fields[i].kind == RK_FLAG ?
+		    (flag[i] ? "true" : NULL) : v[i]);
 	if (rq->who.role == ROLE_BODY) {
 		if (in.body == NULL)
 			in.body = rq->who.body;
@@ -157,12 +168,9 @@ route_request_add_run(struct http_req *rq)
 			    " token may order only for public body %s",
 			    rq->who.body));
 	}
-	if (http_require(rq, "body", in.body) == -1 ||
-	    http_require(rq, "lang", in.lang) == -1 ||
-	    http_require(rq, "start", in.start) == -1 ||
-	    http_require(rq, "minutes", in.minutes) == -1 ||
-	    http_require(rq, "modality", in.modality) == -1 ||
-	    request_add(rq->store, &in, &id, rq->err) == -1)
+	if ((missing = request_input_missing(&in)) != NULL)
+		return (http_require(rq, missing, NULL));
+	if (request_add(rq->store, &in, &id, rq->err) == -1)
 		return (-1);
 	snprintf(rq->location, sizeof(rq->location), "/v1/requests/%" PRId64,
 	    id);

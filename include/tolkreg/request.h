@@ -88,6 +88,40 @@ struct request_input {
 	int		 urgent;
 };
 
+/* What kind of value a field of a new request takes. */
+enum request_kind {
+	RK_TEXT,	/* a string */
+	RK_NUMBER,	/* a whole number, as its decimal text */
+	RK_NUMBERS,	/* whole numbers, as "10001,10002" */
+	RK_FLAG		/* set or not */
+};
+
+/*
+ * The fields of a new request, as every front end takes them: the
+ * options of "tolkreg request add" (which spell '_' as '-') and the
+ * members of POST /v1/requests, in this order; the first five (body,
+ * lang, start, minutes, modality) are required.
+ */
+struct request_field {
+	const char		*name;
+	enum request_kind	 kind;
+	int			 required;
+};
+
+#define REQ_NFIELDS	11
+
+extern const struct request_field request_fields[REQ_NFIELDS];
+
+/*
+ * Set field i of in (request_fields[i]) to value, which in borrows; a
+ * flag is set by any value and cleared by NULL.
+ */
+void		 request_input_set(struct request_input *, size_t i,
+		    const char *value);
+
+/* The name of the first required field in lacks, or NULL. Static. */
+const char	*request_input_missing(const struct request_input *);
+
 /* What "complete" records. */
 struct completion {
 	const char	*minutes;	/* actual duration; NULL: as booked */
