@@ -10,6 +10,8 @@
 #include "audit.h"
 #include "tolkreg/body.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -31,19 +33,6 @@ static const char *const guide_names[GUIDE_NKINDS] = {
 	[GUIDE_NONE] = "none",
 };
 
-/* Index of s in names[n], or -1. */
-static int
-lookup(const char *const *names, int n, const char *s)
-{
-	int	i;
-
-	for (i = 0; i < n; i++) {
-		if (strcmp(names[i], s) == 0)
-			return (i);
-	}
-	return (-1);
-}
-
 /* The CLI spelling of a sector. */
 const char *
 sector_name(enum sector s)
@@ -58,7 +47,7 @@ sector_parse(const char *s, enum sector *out)
 {
 	int	i;
 
-	if ((i = lookup(sector_names, SECTOR_NSECTORS, s)) == -1)
+	if ((i = tk_name_index(sector_names, SECTOR_NSECTORS, s)) == -1)
 		return (-1);
 	*out = (enum sector)i;
 	return (0);
@@ -77,7 +66,7 @@ guidelines_parse(const char *s, enum guidelines *out)
 {
 	int	i;
 
-	if ((i = lookup(guide_names, GUIDE_NKINDS, s)) == -1)
+	if ((i = tk_name_index(guide_names, GUIDE_NKINDS, s)) == -1)
 		return (-1);
 	*out = (enum guidelines)i;
 	return (0);
@@ -114,7 +103,8 @@ input_check(struct store *st, const struct body_input *in, int required,
 		return (tk_fail(err, TK_E_INVALID, "sector",
 		    "'sector' is not a known sector"));
 	if (in->municipality != NULL &&
-	    validate_knr(st, "municipality", in->municipality, err) == -1)
+	    geo_municipality_check(st, "municipality", in->municipality,
+	    err) == -1)
 		return (-1);
 	if (in->guidelines >= GUIDE_NKINDS)
 		return (tk_fail(err, TK_E_INVALID, "guidelines",

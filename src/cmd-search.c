@@ -9,9 +9,9 @@
 #include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
-#include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_search_run(int, char **, struct cmd_ctx *);

@@ -17,9 +17,12 @@
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/language.h"
 #include "tolkreg/output.h"
 #include "tolkreg/request.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -154,7 +157,7 @@ request_check(struct store *st, const struct request_input *in,
 	if (body_get(st, in->body, &b, err) == -1)
 		return (-1);
 	snprintf(r->body, sizeof(r->body), "%s", in->body);
-	if (validate_lang(st, "lang", in->lang, err) == -1)
+	if (language_check(st, "lang", in->lang, err) == -1)
 		return (-1);
 	snprintf(r->lang, sizeof(r->lang), "%s", in->lang);
 	if (validate_datetime("start", in->start, &r->start, err) == -1 ||
@@ -169,7 +172,7 @@ request_check(struct store *st, const struct request_input *in,
 		return (tk_fail(err, TK_E_INVALID, "modality",
 		    "'modality' must be onsite, video or phone"));
 	if (in->municipality != NULL) {
-		if (validate_knr(st, "municipality", in->municipality,
+		if (geo_municipality_check(st, "municipality", in->municipality,
 		    err) == -1)
 			return (-1);
 		snprintf(r->municipality, sizeof(r->municipality), "%s",
@@ -578,7 +581,7 @@ report_check(struct store *st, const struct assignment_input *in,
 		return (tk_fail(err, TK_E_INVALID, "sector",
 		    "'sector' is not a known sector"));
 	report_set(r, RC_SECTOR, sector_name(sec));
-	if (validate_lang(st, "lang", in->lang, err) == -1)
+	if (language_check(st, "lang", in->lang, err) == -1)
 		return (-1);
 	report_set(r, RC_LANG, in->lang);
 	if (validate_datetime("start", in->start, &r->start, err) == -1 ||
@@ -593,7 +596,7 @@ report_check(struct store *st, const struct assignment_input *in,
 		    "'modality' must be onsite, video or phone"));
 	report_set(r, RC_MODALITY, in->modality);
 	if (in->municipality != NULL) {
-		if (validate_knr(st, "municipality", in->municipality,
+		if (geo_municipality_check(st, "municipality", in->municipality,
 		    err) == -1)
 			return (-1);
 		report_set(r, RC_MUNICIPALITY, in->municipality);
@@ -968,7 +971,8 @@ request_list(struct store *st, const struct request_filter *f,
 		return (tk_fail(err, TK_E_INVALID, "state", "'state' must be"
 		    " requested, booked, completed, cancelled or unfilled"));
 	if ((f->body != NULL && validate_orgnr("body", f->body, err) == -1) ||
-	    (f->lang != NULL && validate_lang(st, "lang", f->lang, err) == -1) ||
+	    (f->lang != NULL &&
+	    language_check(st, "lang", f->lang, err) == -1) ||
 	    (f->from != NULL && date_instant("from", f->from, 0, &from,
 	    err) == -1) ||
 	    (f->to != NULL && date_instant("to", f->to, 1, &to, err) == -1))

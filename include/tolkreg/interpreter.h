@@ -4,8 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
+#include "tolkreg/rules.h"
 #include "tolkreg/validate.h"
 
 /*
@@ -18,27 +17,9 @@
 struct store;
 struct tk_error;
 
-#define MOD_ONSITE	0x1	/* oppmøte */
-#define MOD_VIDEO	0x2	/* skjerm */
-#define MOD_PHONE	0x4	/* telefon */
-#define MOD_ALL		0x7
-
 #define NAME_MAX_LEN	200
 #define EMAIL_MAX_LEN	254
 #define REASON_MAX_LEN	1000
-
-enum availability {
-	AVAIL_FULL,		/* heltid */
-	AVAIL_PART,		/* deltid */
-	AVAIL_OCCASIONAL	/* sporadisk */
-};
-
-enum listing {
-	LIST_LISTED,		/* in the public register */
-	LIST_SUSPENDED,		/* temporarily excluded while a case runs */
-	LIST_EXCLUDED,		/* excluded until a date or permanently */
-	LIST_WITHDRAWN		/* withdrawn at own request */
-};
 
 /* One interpreter; fixed buffers, no ownership to manage. */
 struct interpreter {
@@ -71,20 +52,6 @@ struct interpreter_input {
 	int		 availability;	/* enum availability, or -1 */
 	unsigned int	 modalities;
 };
-
-const char	*availability_name(enum availability);	/* "full", ... */
-int		 availability_parse(const char *, enum availability *);
-const char	*listing_name(enum listing);	/* "listed", ... */
-
-/*
- * Parse a comma-separated modality list ("onsite,video,phone") into
- * MOD_* bits; 0 or -1 with err naming field.
- */
-int		 modalities_parse(const char *field, const char *,
-		    unsigned int *, struct tk_error *);
-
-/* Format MOD_* bits as "onsite,video,phone" into buf. */
-void		 modalities_format(unsigned int, char *buf, size_t len);
 
 /* Validate and add an interpreter as listed; *regno gets its number. */
 int		 interpreter_add(struct store *,
@@ -132,18 +99,11 @@ int		 interpreter_withdraw(struct store *, int64_t regno,
 		    const char *reason, struct tk_error *);
 
 /*
- * The listing status in effect on date today: an exclusion whose end
- * date has passed counts as listed.
+ * The listing status in effect on date today: listing_effective() of
+ * the interpreter's status.
  */
 enum listing	 interpreter_effective(const struct interpreter *,
 		    const char *today);
-
-/*
- * Register the SQL functions tk_listed(status, until, today), 1 when
- * interpreter_effective() would say listed, else 0, and
- * tk_modalities(bits), the text modalities_format() writes.
- */
-int		 interpreter_register_sql(sqlite3 *, struct tk_error *);
 
 /* One event of the listing history, as recorded elsewhere. */
 struct listing_record {
