@@ -72,6 +72,37 @@ guidelines_parse(const char *s, enum guidelines *out)
 	return (0);
 }
 
+/* Turn a body's fields as text into a body_input. */
+int
+body_input_parse(const struct body_text *t, struct body_input *in,
+    struct tk_error *err)
+{
+	enum sector	s;
+	enum guidelines	g;
+
+	in->orgnr = t->orgnr;
+	in->name = t->name;
+	in->municipality = t->municipality;
+	in->regular = t->regular;
+	in->sector = -1;
+	in->guidelines = -1;
+	if (t->sector != NULL) {
+		if (sector_parse(t->sector, &s) == -1)
+			return (tk_fail(err, TK_E_INVALID, "sector",
+			    "'sector' must be health, welfare, police,"
+			    " courts, immigration, child-welfare, education,"
+			    " municipal or other"));
+		in->sector = (int)s;
+	}
+	if (t->guidelines != NULL) {
+		if (guidelines_parse(t->guidelines, &g) == -1)
+			return (tk_fail(err, TK_E_INVALID, "guidelines",
+			    "'guidelines' must be full, partial or none"));
+		in->guidelines = (int)g;
+	}
+	return (0);
+}
+
 /* Validate the fields present in in. */
 static int
 input_check(struct store *st, const struct body_input *in, int required,

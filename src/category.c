@@ -141,6 +141,23 @@ qualification_refresh_all(struct store *st, const char *today,
 	return (refresh(st, 0, today, err));
 }
 
+/* Turn a credential's fields as text into a credential_new. */
+int
+credential_input_parse(int64_t regno, const struct credential_text *t,
+    struct credential_new *c, struct tk_error *err)
+{
+	c->regno = regno;
+	c->kind = CRED_TAO;
+	c->lang = t->lang;
+	c->date = t->date;
+	c->ref = t->ref;
+	if (t->kind != NULL && cred_kind_parse(t->kind, &c->kind) == -1)
+		return (tk_fail(err, TK_E_INVALID, "kind", "'kind' must be"
+		    " authorisation, bachelor, grunnemne, bilingual-test,"
+		    " translator or tao"));
+	return (0);
+}
+
 /* Record a credential and refresh the interpreter's categories. */
 int
 credential_add(struct store *st, const struct credential_new *c,

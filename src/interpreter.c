@@ -29,6 +29,36 @@ interpreter_effective(const struct interpreter *in, const char *today)
 	return (listing_effective(in->status, in->status_until, today));
 }
 
+/* Turn an interpreter's fields as text into an interpreter_input. */
+int
+interpreter_input_parse(const struct interpreter_text *t,
+    struct interpreter_input *in, struct tk_error *err)
+{
+	enum availability	a;
+
+	memset(in, 0, sizeof(*in));
+	in->name = t->name;
+	in->pnr = t->fnr;
+	in->email = t->email;
+	in->phone = t->phone;
+	in->municipality = t->municipality;
+	in->availability = -1;
+	if (t->gender != NULL &&
+	    gender_parse("gender", t->gender, &in->gender, err) == -1)
+		return (-1);
+	if (t->availability != NULL) {
+		if (availability_parse(t->availability, &a) == -1)
+			return (tk_fail(err, TK_E_INVALID, "availability",
+			    "'availability' must be full, part or"
+			    " occasional"));
+		in->availability = (int)a;
+	}
+	if (t->modalities != NULL && modalities_parse("modalities",
+	    t->modalities, &in->modalities, err) == -1)
+		return (-1);
+	return (0);
+}
+
 /* Validate the fields present in in; required says all must be there. */
 static int
 input_check(struct store *st, const struct interpreter_input *in,

@@ -184,14 +184,9 @@ request_check(struct store *st, const struct request_input *in,
 	if (in->min_category != NULL && validate_category("min_category",
 	    in->min_category, &r->min_category, err) == -1)
 		return (-1);
-	if (in->gender != NULL) {
-		if (strlen(in->gender) != 1 ||
-		    strchr("FMXfmx", in->gender[0]) == NULL)
-			return (tk_fail(err, TK_E_INVALID, "gender",
-			    "'gender' must be F, M or X"));
-		r->gender = (char)(in->gender[0] >= 'a' ?
-		    in->gender[0] - 32 : in->gender[0]);
-	}
+	if (in->gender != NULL &&
+	    gender_parse("gender", in->gender, &r->gender, err) == -1)
+		return (-1);
 	if (in->case_ref != NULL) {
 		if (validate_text("case", in->case_ref, CASE_MAX_LEN,
 		    err) == -1)

@@ -95,7 +95,7 @@ route_register_search_run(struct http_req *rq)
 		    "query parameter 'lang' is required"));
 	if ((category != NULL && validate_category("category", category,
 	    &q.category, rq->err) == -1) ||
-	    (gender != NULL && routes_gender("gender", gender, &q.gender,
+	    (gender != NULL && gender_parse("gender", gender, &q.gender,
 	    rq->err) == -1) ||
 	    (modality != NULL && modalities_parse("modality", modality,
 	    &q.modality, rq->err) == -1))

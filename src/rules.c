@@ -1,7 +1,7 @@
 /*
  * The register's shared vocabulary (Nasjonalt tolkeregister): credential
  * kinds and the category rule A-E, availability classes, listing
- * statuses and modalities (tolkeloven § 8), with the SQL
+ * statuses, modalities (tolkeloven § 8) and gender, with the SQL
  * functions that carry the same rules into queries. category_derive()
  * is the only place the category rule is written and listing_effective()
  * the only place an exclusion's end is; tk_category() and tk_listed()
@@ -204,6 +204,18 @@ listing_effective(enum listing status, const char *until, const char *today)
 	    strcmp(until, today) <= 0)
 		return (LIST_LISTED);
 	return (status);
+}
+
+/* Parse a gender F, M or X (either case). */
+int
+gender_parse(const char *field, const char *s, char *out,
+    struct tk_error *err)
+{
+	if (s[0] == '\0' || s[1] != '\0' || strchr("FMXfmx", s[0]) == NULL)
+		return (tk_fail(err, TK_E_INVALID, field,
+		    "'%s' must be F, M or X", field));
+	*out = (char)(s[0] >= 'a' ? s[0] - 32 : s[0]);
+	return (0);
 }
 
 /* SQL tk_credbit(kind): the bit of a kind name, 0 if unknown. */

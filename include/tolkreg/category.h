@@ -52,6 +52,24 @@ struct credential_new {
 };
 
 /*
+ * A credential's fields as text, as a front end takes them; NULL for a
+ * field not given. Borrowed strings.
+ */
+struct credential_text {
+	const char	*kind, *lang, *date, *ref;
+};
+
+/*
+ * Turn text into the credential_new of interpreter regno: the kind by
+ * cred_kind_parse(), a kind that is none of them TK_E_INVALID naming
+ * "kind", without the value; the other strings are borrowed as they
+ * are, to be checked by credential_add().
+ */
+int		 credential_input_parse(int64_t regno,
+		    const struct credential_text *, struct credential_new *,
+		    struct tk_error *);
+
+/*
  * Record a credential and refresh the interpreter's categories; *id gets
  * the new credential id. Runs inside the caller's transaction.
  */

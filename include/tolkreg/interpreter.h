@@ -53,6 +53,25 @@ struct interpreter_input {
 	unsigned int	 modalities;
 };
 
+/*
+ * An interpreter's fields as text, as a front end takes them (options,
+ * a JSON body, a form); NULL for a field not given. Borrowed strings.
+ */
+struct interpreter_text {
+	const char	*name, *fnr, *gender, *email, *phone, *municipality;
+	const char	*availability, *modalities;
+};
+
+/*
+ * Turn text into an interpreter_input: gender by gender_parse(),
+ * availability by availability_parse(), modalities by
+ * modalities_parse(); the other strings are borrowed as they are, to be
+ * checked by interpreter_add() or interpreter_update(). A value that
+ * does not parse is TK_E_INVALID naming its field, without the value.
+ */
+int		 interpreter_input_parse(const struct interpreter_text *,
+		    struct interpreter_input *, struct tk_error *);
+
 /* Validate and add an interpreter as listed; *regno gets its number. */
 int		 interpreter_add(struct store *,
 		    const struct interpreter_input *, int64_t *regno,

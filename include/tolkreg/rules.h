@@ -8,7 +8,7 @@
 /*
  * The register's shared vocabulary: credential kinds and the category
  * rule (kategori A-E), availability classes, listing statuses and when
- * an exclusion has run out, modalities, and the SQL functions
+ * an exclusion has run out, modalities, gender, and the SQL functions
  * that give every connection's queries the same rules. It lies below
  * the store and reads no table: store_open() registers the functions,
  * and the modules above it (category, interpreter, request, the front
@@ -94,6 +94,13 @@ int		 listing_parse(const char *, enum listing *);
  */
 enum listing	 listing_effective(enum listing status, const char *until,
 		    const char *today);
+
+/*
+ * Parse a gender F, M or X (either case) named field into *out, in
+ * upper case; 0 or -1 with err naming field.
+ */
+int		 gender_parse(const char *field, const char *, char *out,
+		    struct tk_error *);
 
 /*
  * Register on db the SQL functions the schema and the queries use:
