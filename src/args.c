@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,17 +187,18 @@ args_id(const char *field, const char *s, int64_t *out, struct tk_error *err)
 	return (parse_pos(field, "positive number", s, out, err));
 }
 
-/* Parse a gender F, M or X. */
+/* Quote the value typed after an error that refuses field's value. */
 int
-args_gender(const char *field, const char *s, char *out,
-    struct tk_error *err)
+args_quote_value(struct tk_error *err, const char *field, const char *value)
 {
-	if (s[0] != '\0' && s[1] == '\0' && strchr("FMXfmx", s[0]) != NULL) {
-		*out = (char)(s[0] >= 'a' ? s[0] - 32 : s[0]);
-		return (0);
-	}
-	return (tk_fail(err, TK_E_INVALID, field,
-	    "'%s' must be F, M or X: '%s'", field, s));
+	size_t	len;
+
+	if (err == NULL || value == NULL || err->code != TK_E_INVALID ||
+	    strcmp(err->field, field) != 0)
+		return (-1);
+	len = strlen(err->msg);
+	snprintf(err->msg + len, sizeof(err->msg) - len, ": '%s'", value);
+	return (-1);
 }
 
 /* Fail with a usage error naming --name unless value is set. */

@@ -47,8 +47,13 @@ int	args_id(const char *field, const char *, int64_t *,
 /* Fail with a usage error naming --name unless value is set. */
 int	args_require(const char *name, const char *value, struct tk_error *);
 
-/* Parse a gender F, M or X (either case) into *out. */
-int	args_gender(const char *field, const char *, char *,
-	    struct tk_error *);
+/*
+ * The CLI's words for a value a domain parser refused: the rule, then
+ * the value as typed ("'gender' must be F, M or X: 'K'"). When err is
+ * TK_E_INVALID naming field, append ": 'value'" to its message. The
+ * API answers with the rule alone. Returns -1.
+ */
+int	args_quote_value(struct tk_error *, const char *field,
+	    const char *value);
 
 #endif /* TOLKREG_ARGS_H */

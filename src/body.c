@@ -10,6 +10,8 @@
 #include "audit.h"
 #include "tolkreg/body.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -31,19 +33,6 @@ static const char *const guide_names[GUIDE_NKINDS] = {
 	[GUIDE_NONE] = "none",
 };
 
-/* Index of s in names[n], or -1. */
-static int
-lookup(const char *const *names, int n, const char *s)
-{
-	int	i;
-
-	for (i = 0; i < n; i++) {
-		if (strcmp(names[i], s) == 0)
-			return (i);
-	}
-	return (-1);
-}
-
 /* The CLI spelling of a sector. */
 const char *
 sector_name(enum sector s)
@@ -58,7 +47,7 @@ sector_parse(const char *s, enum sector *out)
 {
 	int	i;
 
-	if ((i = lookup(sector_names, SECTOR_NSECTORS, s)) == -1)
+	if ((i = tk_name_index(sector_names, SECTOR_NSECTORS, s)) == -1)
 		return (-1);
 	*out = (enum sector)i;
 	return (0);
@@ -77,9 +66,40 @@ guidelines_parse(const char *s, enum guidelines *out)
 {
 	int	i;
 
-	if ((i = lookup(guide_names, GUIDE_NKINDS, s)) == -1)
+	if ((i = tk_name_index(guide_names, GUIDE_NKINDS, s)) == -1)
 		return (-1);
 	*out = (enum guidelines)i;
+	return (0);
+}
+
+/* Turn a body's fields as text into a body_input. */
+int
+body_input_parse(const struct body_text *t, struct body_input *in,
+    struct tk_error *err)
+{
+	enum sector	s;
+	enum guidelines	g;
+
+	in->orgnr = t->orgnr;
+	in->name = t->name;
+	in->municipality = t->municipality;
+	in->regular = t->regular;
+	in->sector = -1;
+	in->guidelines = -1;
+	if (t->sector != NULL) {
+		if (sector_parse(t->sector, &s) == -1)
+			return (tk_fail(err, TK_E_INVALID, "sector",
+			    "'sector' must be health, welfare, police,"
+			    " courts, immigration, child-welfare, education,"
+			    " municipal or other"));
+		in->sector = (int)s;
+	}
+	if (t->guidelines != NULL) {
+		if (guidelines_parse(t->guidelines, &g) == -1)
+			return (tk_fail(err, TK_E_INVALID, "guidelines",
+			    "'guidelines' must be full, partial or none"));
+		in->guidelines = (int)g;
+	}
 	return (0);
 }
 
@@ -114,7 +134,8 @@ input_check(struct store *st, const struct body_input *in, int required,
 		return (tk_fail(err, TK_E_INVALID, "sector",
 		    "'sector' is not a known sector"));
 	if (in->municipality != NULL &&
-	    validate_knr(st, "municipality", in->municipality, err) == -1)
+	    geo_municipality_check(st, "municipality", in->municipality,
+	    err) == -1)
 		return (-1);
 	if (in->guidelines >= GUIDE_NKINDS)
 		return (tk_fail(err, TK_E_INVALID, "guidelines",

@@ -1,7 +1,7 @@
 /*
  * Credentials and derived categories (Nasjonalt tolkeregister, kategori
- * A-E). category_derive() is the only place the rule is written; the SQL
- * function tk_category() calls it, and qualification_refresh() keeps the
+ * A-E). The rule is category_derive() in the rules module, which the SQL
+ * function tk_category() calls; qualification_refresh() keeps the
  * qualification table, which search and matching read, equal to it.
  */
 #include "config.h"
@@ -14,111 +14,10 @@
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/language.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
-
-static const char *const kind_names[CRED_NKINDS] = {
-	[CRED_AUTHORISATION] = "authorisation",
-	[CRED_BACHELOR] = "bachelor",
-	[CRED_GRUNNEMNE] = "grunnemne",
-	[CRED_BILINGUAL_TEST] = "bilingual-test",
-	[CRED_TRANSLATOR] = "translator",
-	[CRED_TAO] = "tao",
-};
-
-/* The CLI spelling of a kind. */
-const char *
-cred_kind_name(enum cred_kind k)
-{
-	if ((unsigned int)k >= CRED_NKINDS)
-		return ("unknown");
-	return (kind_names[k]);
-}
-
-/* Parse a CLI spelling of a kind. */
-int
-cred_kind_parse(const char *s, enum cred_kind *out)
-{
-	int	k;
-
-	for (k = 0; k < CRED_NKINDS; k++) {
-		if (strcmp(s, kind_names[k]) == 0) {
-			*out = (enum cred_kind)k;
-			return (0);
-		}
-	}
-	return (-1);
-}
-
-/* The category given by a set of valid credential kinds, or 0. */
-char
-category_derive(unsigned int kinds)
-{
-	int	auth, bach, grunn, test, transl, tao;
-
-	auth = (kinds & CRED_BIT(CRED_AUTHORISATION)) != 0;
-	bach = (kinds & CRED_BIT(CRED_BACHELOR)) != 0;
-	grunn = (kinds & CRED_BIT(CRED_GRUNNEMNE)) != 0;
-	test = (kinds & CRED_BIT(CRED_BILINGUAL_TEST)) != 0;
-	transl = (kinds & CRED_BIT(CRED_TRANSLATOR)) != 0;
-	tao = (kinds & CRED_BIT(CRED_TAO)) != 0;
-
-	if (auth && bach)
-		return ('A');
-	if (bach || (auth && grunn))
-		return ('B');
-	if (auth)
-		return ('C');
-	if (grunn)
-		return ('D');
-	if ((test || transl) && tao)
-		return ('E');
-	return (0);
-}
-
-/* SQL tk_credbit(kind): the bit of a kind name, 0 if unknown. */
-static void
-sql_credbit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char	*t;
-	enum cred_kind		 k;
-
-	(void)argc;
-	t = sqlite3_value_text(argv[0]);
-	if (t == NULL || cred_kind_parse((const char *)t, &k) == -1)
-		sqlite3_result_int(ctx, 0);
-	else
-		sqlite3_result_int(ctx, (int)CRED_BIT(k));
-}
-
-/* SQL tk_category(kinds): category_derive(), NULL for none. */
-static void
-sql_category(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	char	c;
-
-	(void)argc;
-	c = category_derive((unsigned int)sqlite3_value_int(argv[0]));
-	if (c == 0)
-		sqlite3_result_null(ctx);
-	else
-		sqlite3_result_text(ctx, &c, 1, SQLITE_TRANSIENT);
-}
-
-/* Register tk_credbit() and tk_category() on db. */
-int
-category_register_sql(sqlite3 *db, struct tk_error *err)
-{
-	int	flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-
-	if (sqlite3_create_function(db, "tk_credbit", 1, flags, NULL,
-	    sql_credbit, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db, "tk_category", 1, flags, NULL,
-	    sql_category, NULL, NULL) != SQLITE_OK)
-		return (tk_fail(err, TK_E_STORE, NULL,
-		    "cannot register SQL functions: %s", sqlite3_errmsg(db)));
-	return (0);
-}
 
 /*
  * The categories held on a date: (regno, lang, cat) from the credentials
@@ -242,6 +141,23 @@ qualification_refresh_all(struct store *st, const char *today,
 	return (refresh(st, 0, today, err));
 }
 
+/* Turn a credential's fields as text into a credential_new. */
+int
+credential_input_parse(int64_t regno, const struct credential_text *t,
+    struct credential_new *c, struct tk_error *err)
+{
+	c->regno = regno;
+	c->kind = CRED_TAO;
+	c->lang = t->lang;
+	c->date = t->date;
+	c->ref = t->ref;
+	if (t->kind != NULL && cred_kind_parse(t->kind, &c->kind) == -1)
+		return (tk_fail(err, TK_E_INVALID, "kind", "'kind' must be"
+		    " authorisation, bachelor, grunnemne, bilingual-test,"
+		    " translator or tao"));
+	return (0);
+}
+
 /* Record a credential and refresh the interpreter's categories. */
 int
 credential_add(struct store *st, const struct credential_new *c,
@@ -268,7 +184,7 @@ credential_add(struct store *st, const struct credential_new *c,
 			return (tk_fail(err, TK_E_INVALID, "lang",
 			    "'lang' is required for a %s credential",
 			    cred_kind_name(c->kind)));
-		if (validate_lang(st, "lang", c->lang, err) == -1)
+		if (language_check(st, "lang", c->lang, err) == -1)
 			return (-1);
 	}
 	if (validate_date("date", c->date, err) == -1)

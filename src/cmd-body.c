@@ -65,34 +65,21 @@ static int
 body_opts_input(const struct body_opts *o, struct body_input *in,
     struct tk_error *err)
 {
-	enum sector	s;
-	enum guidelines	g;
+	struct body_text	t;
 
-	in->orgnr = o->orgnr;
-	in->name = o->name;
-	in->municipality = o->municipality;
-	in->sector = -1;
-	in->guidelines = -1;
-	in->regular = o->regular ? 1 : o->not_regular ? 0 : -1;
 	if (o->regular && o->not_regular)
 		return (tk_fail(err, TK_E_USAGE, "regular",
 		    "'--regular' and '--not-regular' exclude each other"));
-	if (o->sector != NULL) {
-		if (sector_parse(o->sector, &s) == -1)
-			return (tk_fail(err, TK_E_INVALID, "sector",
-			    "'sector' must be health, welfare, police,"
-			    " courts, immigration, child-welfare, education,"
-			    " municipal or other: '%s'", o->sector));
-		in->sector = (int)s;
-	}
-	if (o->guidelines != NULL) {
-		if (guidelines_parse(o->guidelines, &g) == -1)
-			return (tk_fail(err, TK_E_INVALID, "guidelines",
-			    "'guidelines' must be full, partial or none: '%s'",
-			    o->guidelines));
-		in->guidelines = (int)g;
-	}
-	return (0);
+	t.orgnr = o->orgnr;
+	t.name = o->name;
+	t.sector = o->sector;
+	t.municipality = o->municipality;
+	t.guidelines = o->guidelines;
+	t.regular = o->regular ? 1 : o->not_regular ? 0 : -1;
+	if (body_input_parse(&t, in, err) == 0)
+		return (0);
+	args_quote_value(err, "sector", o->sector);
+	return (args_quote_value(err, "guidelines", o->guidelines));
 }
 
 static int

@@ -37,28 +37,28 @@ static int
 cmd_credential_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	const char		*kind = NULL;
-	struct credential_new	 c = { 0, CRED_TAO, NULL, NULL, NULL };
+	struct credential_text	 c = { NULL, NULL, NULL, NULL };
 	const struct opt	 opts[] = { OPT_S("kind", &kind),
 	    OPT_S("lang", &c.lang), OPT_S("date", &c.date),
 	    OPT_S("ref", &c.ref) };
+	struct credential_new	 cn;
 	struct store		*st;
-	int64_t			 id;
+	int64_t			 regno, id;
 	int			 rc;
 
 	if ((rc = cmd_args(ctx, argc, argv, opts, 4, 1, 1)) != 0)
 		return (rc == 1 ? 0 : -1);
-	if (args_regno("regno", ctx->pos[0], &c.regno, ctx->err) == -1)
+	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("kind", kind, ctx->err) == -1)
 		return (-1);
-	if (cred_kind_parse(kind, &c.kind) == -1)
-		return (tk_fail(ctx->err, TK_E_INVALID, "kind",
-		    "'kind' must be authorisation, bachelor, grunnemne,"
-		    " bilingual-test, translator or tao: '%s'", kind));
+	c.kind = kind;
+	if (credential_input_parse(regno, &c, &cn, ctx->err) == -1)
+		return (args_quote_value(ctx->err, "kind", kind));
 	if (args_require("date", c.date, ctx->err) == -1)
 		return (-1);
 	if ((st = cmd_store(ctx)) == NULL ||
-	    credential_add(st, &c, &id, ctx->err) == -1)
+	    credential_add(st, &cn, &id, ctx->err) == -1)
 		return (-1);
 	fprintf(ctx->out, "%" PRId64 "\n", id);
 	return (0);

@@ -89,41 +89,15 @@ const struct cmd_entry cmd_interpreter_withdraw_entry = {
 	.run = cmd_interpreter_withdraw_run
 };
 
-/* Options shared by add and update, parsed into in. */
-struct fields {
-	const char	*name, *fnr, *gender, *email, *phone, *municipality;
-	const char	*availability, *modalities;
-};
-
 /* Turn the option strings into an interpreter_input. */
 static int
-fields_input(const struct fields *f, struct interpreter_input *in,
+fields_input(const struct interpreter_text *f, struct interpreter_input *in,
     struct tk_error *err)
 {
-	enum availability	a;
-
-	in->name = f->name;
-	in->pnr = f->fnr;
-	in->gender = 0;
-	in->email = f->email;
-	in->phone = f->phone;
-	in->municipality = f->municipality;
-	in->availability = -1;
-	in->modalities = 0;
-	if (f->gender != NULL && args_gender("gender", f->gender, &in->gender,
-	    err) == -1)
-		return (-1);
-	if (f->availability != NULL) {
-		if (availability_parse(f->availability, &a) == -1)
-			return (tk_fail(err, TK_E_INVALID, "availability",
-			    "'availability' must be full, part or occasional:"
-			    " '%s'", f->availability));
-		in->availability = (int)a;
-	}
-	if (f->modalities != NULL && modalities_parse("modalities",
-	    f->modalities, &in->modalities, err) == -1)
-		return (-1);
-	return (0);
+	if (interpreter_input_parse(f, in, err) == 0)
+		return (0);
+	args_quote_value(err, "gender", f->gender);
+	return (args_quote_value(err, "availability", f->availability));
 }
 
 #define FIELD_OPTS(f) \
@@ -137,7 +111,7 @@ fields_input(const struct fields *f, struct interpreter_input *in,
 static int
 cmd_interpreter_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	struct fields			 f = { 0 };
+	struct interpreter_text		 f = { 0 };
 	const struct opt		 opts[] = { FIELD_OPTS(f) };
 	struct interpreter_input	 in;
 	struct store			*st;
@@ -161,7 +135,7 @@ cmd_interpreter_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 static int
 cmd_interpreter_update_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	struct fields			 f = { 0 };
+	struct interpreter_text		 f = { 0 };
 	const struct opt		 opts[] = { FIELD_OPTS(f) };
 	struct interpreter_input	 in;
 	struct store			*st;

@@ -9,9 +9,9 @@
 #include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
-#include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_search_run(int, char **, struct cmd_ctx *);
@@ -49,7 +49,8 @@ cmd_search_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    validate_category("category", category, &q.category,
 	    ctx->err) == -1) ||
 	    (gender != NULL &&
-	    args_gender("gender", gender, &q.gender, ctx->err) == -1) ||
+	    gender_parse("gender", gender, &q.gender, ctx->err) == -1 &&
+	    args_quote_value(ctx->err, "gender", gender) == -1) ||
 	    (modality != NULL &&
 	    modalities_parse("modality", modality, &q.modality,
 	    ctx->err) == -1))

@@ -14,6 +14,52 @@
 
 #define EARTH_RADIUS_KM	6371.0088	/* mean radius (IUGG) */
 
+/*
+ * Whether a municipality or county code is one of the 2024 structure:
+ * a row that store_load_reference() loaded into this module's tables.
+ */
+
+/* Fail unless value names a row of sql, a what of the 2024 structure. */
+static int
+geo_check(struct store *st, const char *sql, const char *field,
+    const char *value, const char *what, struct tk_error *err)
+{
+	int	rc;
+
+	if ((rc = store_exists(st, sql, value, err)) == -1)
+		return (-1);
+	if (rc == 0)
+		return (tk_fail(err, TK_E_INVALID, field,
+		    "'%s' '%s' is not a %s of the 2024 structure", field,
+		    value, what));
+	return (0);
+}
+
+/* Validate a kommunenummer that names a municipality. */
+int
+geo_municipality_check(struct store *st, const char *field,
+    const char *value, struct tk_error *err)
+{
+	static const char	 sql[] =
+	    "SELECT 1 FROM municipality WHERE code = ?1";
+
+	if (validate_knr(field, value, err) == -1)
+		return (-1);
+	return (geo_check(st, sql, field, value, "municipality", err));
+}
+
+/* Validate a county number that names a county. */
+int
+geo_county_check(struct store *st, const char *field, const char *value,
+    struct tk_error *err)
+{
+	static const char	 sql[] = "SELECT 1 FROM county WHERE code = ?1";
+
+	if (validate_county(field, value, err) == -1)
+		return (-1);
+	return (geo_check(st, sql, field, value, "county", err));
+}
+
 /* Great-circle distance in km (haversine formula). */
 double
 geo_haversine_km(double lat1, double lon1, double lat2, double lon2)
@@ -40,8 +86,8 @@ geo_distance_km(struct store *st, const char *knr1, const char *knr2,
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	if (validate_knr(st, "municipality", knr1, err) == -1 ||
-	    validate_knr(st, "municipality", knr2, err) == -1)
+	if (geo_municipality_check(st, "municipality", knr1, err) == -1 ||
+	    geo_municipality_check(st, "municipality", knr2, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);

@@ -451,16 +451,6 @@ parse_body(struct http_req *rq, const struct conn_state *cs)
 	return (0);
 }
 
-/* Begin the read snapshot a route that only reads runs in. */
-static int
-begin_read(struct store *st, struct tk_error *err)
-{
-	if (sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		return (store_fail(st, err));
-	return (0);
-}
-
 /* Whether method and url name a ROUTE_UPLOAD route. */
 static int
 upload_route(const char *method, const char *url)
@@ -621,7 +611,7 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 			rc = writer_run(writer, rq.who.actor, write_job, &rq,
 			    &err);
 			rq.store = st;
-		} else if (rc == 0 && (rc = begin_read(st, &err)) == 0) {
+		} else if (rc == 0 && (rc = store_begin_read(st, &err)) == 0) {
 			rc = rt->run(&rq);
 			store_rollback(st);
 		}

@@ -13,139 +13,50 @@
 
 #include "audit.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
 /* First register number handed out. */
 #define REGNO_FIRST	10001
 
-static const char *const avail_names[] = {
-	[AVAIL_FULL] = "full",
-	[AVAIL_PART] = "part",
-	[AVAIL_OCCASIONAL] = "occasional",
-};
-
-static const char *const listing_names[] = {
-	[LIST_LISTED] = "listed",
-	[LIST_SUSPENDED] = "suspended",
-	[LIST_EXCLUDED] = "excluded",
-	[LIST_WITHDRAWN] = "withdrawn",
-};
-
-static const struct {
-	const char	*name;
-	unsigned int	 bit;
-} mod_names[] = {
-	{ "onsite", MOD_ONSITE },
-	{ "video", MOD_VIDEO },
-	{ "phone", MOD_PHONE },
-};
-
-/* The CLI spelling of an availability class. */
-const char *
-availability_name(enum availability a)
-{
-	if ((unsigned int)a > AVAIL_OCCASIONAL)
-		return ("unknown");
-	return (avail_names[a]);
-}
-
-/* Parse an availability class. */
-int
-availability_parse(const char *s, enum availability *out)
-{
-	unsigned int	i;
-
-	for (i = 0; i <= AVAIL_OCCASIONAL; i++) {
-		if (strcmp(s, avail_names[i]) == 0) {
-			*out = (enum availability)i;
-			return (0);
-		}
-	}
-	return (-1);
-}
-
-/* The CLI spelling of a listing status. */
-const char *
-listing_name(enum listing l)
-{
-	if ((unsigned int)l > LIST_WITHDRAWN)
-		return ("unknown");
-	return (listing_names[l]);
-}
-
-/* Parse a listing status name; -1 if unknown. */
-static int
-listing_parse(const char *s, enum listing *out)
-{
-	unsigned int	i;
-
-	for (i = 0; i <= LIST_WITHDRAWN; i++) {
-		if (strcmp(s, listing_names[i]) == 0) {
-			*out = (enum listing)i;
-			return (0);
-		}
-	}
-	return (-1);
-}
-
-/* Parse "onsite,video,phone" into MOD_* bits. */
-int
-modalities_parse(const char *field, const char *s, unsigned int *out,
-    struct tk_error *err)
-{
-	const char	*p, *end;
-	size_t		 i, len;
-	unsigned int	 bits = 0;
-
-	for (p = s; ; p = end + 1) {
-		end = strchr(p, ',');
-		len = end != NULL ? (size_t)(end - p) : strlen(p);
-		for (i = 0; i < sizeof(mod_names) / sizeof(mod_names[0]); i++) {
-			if (strlen(mod_names[i].name) == len &&
-			    strncmp(p, mod_names[i].name, len) == 0)
-				break;
-		}
-		if (i == sizeof(mod_names) / sizeof(mod_names[0]))
-			return (tk_fail(err, TK_E_INVALID, field,
-			    "'%s' must be a comma-separated list of onsite,"
-			    " video and phone: '%.*s' is none of them", field,
-			    (int)len, p));
-		bits |= mod_names[i].bit;
-		if (end == NULL)
-			break;
-	}
-	*out = bits;
-	return (0);
-}
-
-/* Format MOD_* bits as a comma-separated list. */
-void
-modalities_format(unsigned int bits, char *buf, size_t len)
-{
-	size_t	i;
-
-	if (len == 0)
-		return;
-	buf[0] = '\0';
-	for (i = 0; i < sizeof(mod_names) / sizeof(mod_names[0]); i++) {
-		if (bits & mod_names[i].bit) {
-			if (buf[0] != '\0')
-				strncat(buf, ",", len - strlen(buf) - 1);
-			strncat(buf, mod_names[i].name, len - strlen(buf) - 1);
-		}
-	}
-}
-
 /* The listing status in effect on date today. */
 enum listing
 interpreter_effective(const struct interpreter *in, const char *today)
 {
-	if (in->status == LIST_EXCLUDED && in->status_until[0] != '\0' &&
-	    strcmp(in->status_until, today) <= 0)
-		return (LIST_LISTED);
-	return (in->status);
+	return (listing_effective(in->status, in->status_until, today));
+}
+
+/* Turn an interpreter's fields as text into an interpreter_input. */
+int
+interpreter_input_parse(const struct interpreter_text *t,
+    struct interpreter_input *in, struct tk_error *err)
+{
+	enum availability	a;
+
+	memset(in, 0, sizeof(*in));
+	in->name = t->name;
+	in->pnr = t->fnr;
+	in->email = t->email;
+	in->phone = t->phone;
+	in->municipality = t->municipality;
+	in->availability = -1;
+	if (t->gender != NULL &&
+	    gender_parse("gender", t->gender, &in->gender, err) == -1)
+		return (-1);
+	if (t->availability != NULL) {
+		if (availability_parse(t->availability, &a) == -1)
+			return (tk_fail(err, TK_E_INVALID, "availability",
+			    "'availability' must be full, part or"
+			    " occasional"));
+		in->availability = (int)a;
+	}
+	if (t->modalities != NULL && modalities_parse("modalities",
+	    t->modalities, &in->modalities, err) == -1)
+		return (-1);
+	return (0);
 }
 
 /* Validate the fields present in in; required says all must be there. */
@@ -199,7 +110,8 @@ input_check(struct store *st, const struct interpreter_input *in,
 	    validate_phone("phone", in->phone, phone, err) == -1)
 		return (-1);
 	if (in->municipality != NULL &&
-	    validate_knr(st, "municipality", in->municipality, err) == -1)
+	    geo_municipality_check(st, "municipality", in->municipality,
+	    err) == -1)
 		return (-1);
 	if (in->availability > AVAIL_OCCASIONAL)
 		return (tk_fail(err, TK_E_INVALID, "availability",
@@ -896,56 +808,5 @@ warning_count_5y(struct store *st, int64_t regno, const char *today,
 	}
 	*count = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
-	return (0);
-}
-
-/* SQL tk_listed(status, until, today). */
-static void
-sql_listed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct interpreter	 in;
-	const unsigned char	*status, *until, *today;
-	enum listing		 l;
-
-	(void)argc;
-	status = sqlite3_value_text(argv[0]);
-	until = sqlite3_value_text(argv[1]);
-	today = sqlite3_value_text(argv[2]);
-	if (status == NULL || today == NULL ||
-	    listing_parse((const char *)status, &l) == -1) {
-		sqlite3_result_int(ctx, 0);
-		return;
-	}
-	in.status = l;
-	snprintf(in.status_until, sizeof(in.status_until), "%s",
-	    until != NULL ? (const char *)until : "");
-	sqlite3_result_int(ctx, interpreter_effective(&in,
-	    (const char *)today) == LIST_LISTED);
-}
-
-/* SQL tk_modalities(bits): modalities_format(). */
-static void
-sql_modalities(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	char	buf[32];
-
-	(void)argc;
-	modalities_format((unsigned int)sqlite3_value_int(argv[0]), buf,
-	    sizeof(buf));
-	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-}
-
-/* Register tk_listed() and tk_modalities() on db. */
-int
-interpreter_register_sql(sqlite3 *db, struct tk_error *err)
-{
-	int	flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-
-	if (sqlite3_create_function(db, "tk_listed", 3, flags, NULL,
-	    sql_listed, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db, "tk_modalities", 1, flags, NULL,
-	    sql_modalities, NULL, NULL) != SQLITE_OK)
-		return (tk_fail(err, TK_E_STORE, NULL,
-		    "cannot register SQL functions: %s", sqlite3_errmsg(db)));
 	return (0);
 }

@@ -12,6 +12,26 @@
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
+/* Validate an ISO 639-3 code that names a language of the table. */
+int
+language_check(struct store *st, const char *field, const char *value,
+    struct tk_error *err)
+{
+	static const char	 sql[] =
+	    "SELECT 1 FROM language WHERE code = ?1";
+	int			 rc;
+
+	if (validate_lang(field, value, err) == -1)
+		return (-1);
+	if ((rc = store_exists(st, sql, value, err)) == -1)
+		return (-1);
+	if (rc == 0)
+		return (tk_fail(err, TK_E_INVALID, field,
+		    "'%s' '%s' is not an ISO 639-3 language code", field,
+		    value));
+	return (0);
+}
+
 /* Fill t with the languages matching query. */
 int
 language_list(struct store *st, const char *query, struct table *t,

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/language.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
 #include "tolkreg/store.h"
@@ -77,11 +79,12 @@ register_search(struct store *st, const struct search_query *q,
 
 	if (q->lang == NULL)
 		return (tk_fail(err, TK_E_USAGE, "lang", "'--lang' is required"));
-	if (validate_lang(st, "lang", q->lang, err) == -1 ||
+	if (language_check(st, "lang", q->lang, err) == -1 ||
 	    (q->county != NULL &&
-	    validate_county(st, "county", q->county, err) == -1) ||
+	    geo_county_check(st, "county", q->county, err) == -1) ||
 	    (q->municipality != NULL &&
-	    validate_knr(st, "municipality", q->municipality, err) == -1))
+	    geo_municipality_check(st, "municipality", q->municipality,
+	    err) == -1))
 		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
@@ -131,9 +134,11 @@ register_list(struct store *st, const struct list_query *q, struct table *t,
 	    strcmp(q->status, "withdrawn") != 0)
 		return (tk_fail(err, TK_E_INVALID, "status", "'status' must"
 		    " be listed, suspended, excluded or withdrawn"));
-	if ((q->lang != NULL && validate_lang(st, "lang", q->lang, err) == -1) ||
+	if ((q->lang != NULL &&
+	    language_check(st, "lang", q->lang, err) == -1) ||
 	    (q->municipality != NULL &&
-	    validate_knr(st, "municipality", q->municipality, err) == -1))
+	    geo_municipality_check(st, "municipality", q->municipality,
+	    err) == -1))
 		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
@@ -239,7 +244,7 @@ register_bodies(struct store *st, const char *sector, const char *county,
 	    TCOL_STR, TCOL_STR, TCOL_STR, TCOL_BOOL, TCOL_STR };
 	sqlite3_stmt		*s;
 
-	if (county != NULL && validate_county(st, "county", county, err) == -1)
+	if (county != NULL && geo_county_check(st, "county", county, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);

@@ -17,9 +17,12 @@
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
+#include "tolkreg/geo.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/language.h"
 #include "tolkreg/output.h"
 #include "tolkreg/request.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -210,7 +213,7 @@ request_check(struct store *st, const struct request_input *in,
 	if (body_get(st, in->body, &b, err) == -1)
 		return (-1);
 	snprintf(r->body, sizeof(r->body), "%s", in->body);
-	if (validate_lang(st, "lang", in->lang, err) == -1)
+	if (language_check(st, "lang", in->lang, err) == -1)
 		return (-1);
 	snprintf(r->lang, sizeof(r->lang), "%s", in->lang);
 	if (validate_datetime("start", in->start, &r->start, err) == -1 ||
@@ -225,7 +228,7 @@ request_check(struct store *st, const struct request_input *in,
 		return (tk_fail(err, TK_E_INVALID, "modality",
 		    "'modality' must be onsite, video or phone"));
 	if (in->municipality != NULL) {
-		if (validate_knr(st, "municipality", in->municipality,
+		if (geo_municipality_check(st, "municipality", in->municipality,
 		    err) == -1)
 			return (-1);
 		snprintf(r->municipality, sizeof(r->municipality), "%s",
@@ -237,14 +240,9 @@ request_check(struct store *st, const struct request_input *in,
 	if (in->min_category != NULL && validate_category("min_category",
 	    in->min_category, &r->min_category, err) == -1)
 		return (-1);
-	if (in->gender != NULL) {
-		if (strlen(in->gender) != 1 ||
-		    strchr("FMXfmx", in->gender[0]) == NULL)
-			return (tk_fail(err, TK_E_INVALID, "gender",
-			    "'gender' must be F, M or X"));
-		r->gender = (char)(in->gender[0] >= 'a' ?
-		    in->gender[0] - 32 : in->gender[0]);
-	}
+	if (in->gender != NULL &&
+	    gender_parse("gender", in->gender, &r->gender, err) == -1)
+		return (-1);
 	if (in->case_ref != NULL) {
 		if (validate_text("case", in->case_ref, CASE_MAX_LEN,
 		    err) == -1)
@@ -634,7 +632,7 @@ report_check(struct store *st, const struct assignment_input *in,
 		return (tk_fail(err, TK_E_INVALID, "sector",
 		    "'sector' is not a known sector"));
 	report_set(r, RC_SECTOR, sector_name(sec));
-	if (validate_lang(st, "lang", in->lang, err) == -1)
+	if (language_check(st, "lang", in->lang, err) == -1)
 		return (-1);
 	report_set(r, RC_LANG, in->lang);
 	if (validate_datetime("start", in->start, &r->start, err) == -1 ||
@@ -649,7 +647,7 @@ report_check(struct store *st, const struct assignment_input *in,
 		    "'modality' must be onsite, video or phone"));
 	report_set(r, RC_MODALITY, in->modality);
 	if (in->municipality != NULL) {
-		if (validate_knr(st, "municipality", in->municipality,
+		if (geo_municipality_check(st, "municipality", in->municipality,
 		    err) == -1)
 			return (-1);
 		report_set(r, RC_MUNICIPALITY, in->municipality);
@@ -1024,7 +1022,8 @@ request_list(struct store *st, const struct request_filter *f,
 		return (tk_fail(err, TK_E_INVALID, "state", "'state' must be"
 		    " requested, booked, completed, cancelled or unfilled"));
 	if ((f->body != NULL && validate_orgnr("body", f->body, err) == -1) ||
-	    (f->lang != NULL && validate_lang(st, "lang", f->lang, err) == -1) ||
+	    (f->lang != NULL &&
+	    language_check(st, "lang", f->lang, err) == -1) ||
 	    (f->from != NULL && date_instant("from", f->from, 0, &from,
 	    err) == -1) ||
 	    (f->to != NULL && date_instant("to", f->to, 1, &to, err) == -1))

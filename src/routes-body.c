@@ -55,43 +55,6 @@ const struct route route_body_update = {
 
 static const char *const no_query[] = { NULL };
 
-/* The fields of a body as the JSON body gives them. */
-struct bfields {
-	const char	*orgnr, *name, *sector, *municipality, *guidelines;
-	int		 regular;
-};
-
-/* Turn the fields into a body_input. */
-static int
-bfields_input(struct http_req *rq, const struct bfields *f,
-    struct body_input *in)
-{
-	enum sector	s;
-	enum guidelines	g;
-
-	in->orgnr = f->orgnr;
-	in->name = f->name;
-	in->municipality = f->municipality;
-	in->regular = f->regular;
-	in->sector = -1;
-	in->guidelines = -1;
-	if (f->sector != NULL) {
-		if (sector_parse(f->sector, &s) == -1)
-			return (tk_fail(rq->err, TK_E_INVALID, "sector",
-			    "'sector' must be health, welfare, police,"
-			    " courts, immigration, child-welfare, education,"
-			    " municipal or other"));
-		in->sector = (int)s;
-	}
-	if (f->guidelines != NULL) {
-		if (guidelines_parse(f->guidelines, &g) == -1)
-			return (tk_fail(rq->err, TK_E_INVALID, "guidelines",
-			    "'guidelines' must be full, partial or none"));
-		in->guidelines = (int)g;
-	}
-	return (0);
-}
-
 /* Answer with body orgnr. */
 static int
 reply_body(struct http_req *rq, unsigned int status, const char *orgnr)
@@ -137,7 +100,7 @@ route_body_list_run(struct http_req *rq)
 static int
 route_body_add_run(struct http_req *rq)
 {
-	struct bfields		 v = { NULL, NULL, NULL, NULL, NULL, 0 };
+	struct body_text	 v = { NULL, NULL, NULL, NULL, NULL, 0 };
 	const struct jfield	 f[] = { JF_S("orgnr", &v.orgnr),
 	    JF_S("name", &v.name), JF_S("sector", &v.sector),
 	    JF_S("municipality", &v.municipality),
@@ -152,7 +115,7 @@ route_body_add_run(struct http_req *rq)
 		if (http_require(rq, f[i].name, *f[i].str) == -1)
 			return (-1);
 	}
-	if (bfields_input(rq, &v, &in) == -1 ||
+	if (body_input_parse(&v, &in, rq->err) == -1 ||
 	    body_add(rq->store, &in, rq->err) == -1)
 		return (-1);
 	snprintf(rq->location, sizeof(rq->location), "/v1/bodies/%s",
@@ -171,7 +134,7 @@ route_body_show_run(struct http_req *rq)
 static int
 route_body_update_run(struct http_req *rq)
 {
-	struct bfields		 v = { NULL, NULL, NULL, NULL, NULL, -1 };
+	struct body_text	 v = { NULL, NULL, NULL, NULL, NULL, -1 };
 	const struct jfield	 f[] = { JF_S("name", &v.name),
 	    JF_S("sector", &v.sector), JF_S("municipality", &v.municipality),
 	    JF_S("guidelines", &v.guidelines), JF_B("regular", &v.regular) };
@@ -180,7 +143,7 @@ route_body_update_run(struct http_req *rq)
 
 	if (http_query_only(rq, no_query) == -1 ||
 	    http_fields(rq, f, sizeof(f) / sizeof(f[0])) == -1 ||
-	    bfields_input(rq, &v, &in) == -1 ||
+	    body_input_parse(&v, &in, rq->err) == -1 ||
 	    body_update(rq->store, orgnr, &in, rq->err) == -1)
 		return (-1);
 	return (reply_body(rq, MHD_HTTP_OK, orgnr));

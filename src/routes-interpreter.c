@@ -19,7 +19,6 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "http.h"
 #include "routes.h"
@@ -111,48 +110,31 @@ ROUTE(conflict_remove, "DELETE",
 
 static const char *const no_query[] = { NULL };
 
-/* The fields of an interpreter as the body gives them. */
-struct ifields {
-	const char	*name, *fnr, *gender, *email, *phone, *municipality;
-	const char	*availability, *modalities;
-};
-
-#define IFIELDS(v) \
-	JF_S("name", &(v).name), JF_S("fnr", &(v).fnr), \
-	JF_S("gender", &(v).gender), JF_S("email", &(v).email), \
-	JF_S("phone", &(v).phone), \
-	JF_S("municipality", &(v).municipality), \
-	JF_S("availability", &(v).availability), \
-	JF_S("modalities", &(v).modalities)
-
-/* Turn the fields into an interpreter_input. */
+/*
+ * Take an interpreter's fields from the body into in: all of them, each
+ * required, for an admin adding one; any of them for an update.
+ */
 static int
-ifields_input(struct http_req *rq, const struct ifields *f,
+interpreter_body(struct http_req *rq, int required,
     struct interpreter_input *in)
 {
-	enum availability	a;
+	struct interpreter_text	 v = { 0 };
+	const struct jfield	 f[] = {
+		JF_S("name", &v.name), JF_S("fnr", &v.fnr),
+		JF_S("gender", &v.gender), JF_S("email", &v.email),
+		JF_S("phone", &v.phone), JF_S("municipality", &v.municipality),
+		JF_S("availability", &v.availability),
+		JF_S("modalities", &v.modalities)
+	};
+	size_t			 i;
 
-	memset(in, 0, sizeof(*in));
-	in->name = f->name;
-	in->pnr = f->fnr;
-	in->email = f->email;
-	in->phone = f->phone;
-	in->municipality = f->municipality;
-	in->availability = -1;
-	if (f->gender != NULL &&
-	    routes_gender("gender", f->gender, &in->gender, rq->err) == -1)
+	if (http_fields(rq, f, sizeof(f) / sizeof(f[0])) == -1)
 		return (-1);
-	if (f->availability != NULL) {
-		if (availability_parse(f->availability, &a) == -1)
-			return (tk_fail(rq->err, TK_E_INVALID, "availability",
-			    "'availability' must be full, part or"
-			    " occasional"));
-		in->availability = (int)a;
+	for (i = 0; required && i < sizeof(f) / sizeof(f[0]); i++) {
+		if (http_require(rq, f[i].name, *f[i].str) == -1)
+			return (-1);
 	}
-	if (f->modalities != NULL && modalities_parse("modalities",
-	    f->modalities, &in->modalities, rq->err) == -1)
-		return (-1);
-	return (0);
+	return (interpreter_input_parse(&v, in, rq->err));
 }
 
 /* Answer with the full record of interpreter regno. */
@@ -297,7 +279,7 @@ route_me_update_run(struct http_req *rq)
 	static const char *const kept[] = { "name", "fnr", "gender",
 	    "municipality", "status", "status_until", "listed", "languages",
 	    "credentials", "category", "regno", "warnings", "history", NULL };
-	struct ifields		 v = { 0 };
+	struct interpreter_text	 v = { 0 };
 	const struct jfield	 f[] = { JF_S("email", &v.email),
 	    JF_S("phone", &v.phone), JF_S("availability", &v.availability),
 	    JF_S("modalities", &v.modalities) };
@@ -313,7 +295,7 @@ route_me_update_run(struct http_req *rq)
 			    " interpreter token", kept[i]));
 	}
 	if (http_fields(rq, f, sizeof(f) / sizeof(f[0])) == -1 ||
-	    ifields_input(rq, &v, &in) == -1 ||
+	    interpreter_input_parse(&v, &in, rq->err) == -1 ||
 	    interpreter_update(rq->store, rq->who.regno, &in, rq->err) == -1)
 		return (-1);
 	return (reply_record(rq, MHD_HTTP_OK, rq->who.regno));
@@ -398,20 +380,11 @@ route_interpreter_list_run(struct http_req *rq)
 static int
 route_interpreter_add_run(struct http_req *rq)
 {
-	struct ifields			 v = { 0 };
-	const struct jfield		 f[] = { IFIELDS(v) };
 	struct interpreter_input	 in;
 	int64_t				 regno;
-	size_t				 i;
 
 	if (http_query_only(rq, no_query) == -1 ||
-	    http_fields(rq, f, sizeof(f) / sizeof(f[0])) == -1)
-		return (-1);
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		if (http_require(rq, f[i].name, *f[i].str) == -1)
-			return (-1);
-	}
-	if (ifields_input(rq, &v, &in) == -1 ||
+	    interpreter_body(rq, 1, &in) == -1 ||
 	    interpreter_add(rq->store, &in, &regno, rq->err) == -1)
 		return (-1);
 	snprintf(rq->location, sizeof(rq->location),
@@ -430,14 +403,11 @@ route_interpreter_show_run(struct http_req *rq)
 static int
 route_interpreter_update_run(struct http_req *rq)
 {
-	struct ifields			 v = { 0 };
-	const struct jfield		 f[] = { IFIELDS(v) };
 	struct interpreter_input	 in;
 	int64_t				 regno = http_param_id(rq, "regno");
 
 	if (http_query_only(rq, no_query) == -1 ||
-	    http_fields(rq, f, sizeof(f) / sizeof(f[0])) == -1 ||
-	    ifields_input(rq, &v, &in) == -1 ||
+	    interpreter_body(rq, 0, &in) == -1 ||
 	    interpreter_update(rq->store, regno, &in, rq->err) == -1)
 		return (-1);
 	return (reply_record(rq, MHD_HTTP_OK, regno));
@@ -540,26 +510,22 @@ route_credential_list_run(struct http_req *rq)
 static int
 route_credential_add_run(struct http_req *rq)
 {
-	const char		*kind = NULL;
-	struct credential_new	 c = { 0, CRED_TAO, NULL, NULL, NULL };
-	const struct jfield	 f[] = { JF_S("kind", &kind),
-	    JF_S("lang", &c.lang), JF_S("date", &c.date),
-	    JF_S("ref", &c.ref) };
+	struct credential_text	 v = { NULL, NULL, NULL, NULL };
+	const struct jfield	 f[] = { JF_S("kind", &v.kind),
+	    JF_S("lang", &v.lang), JF_S("date", &v.date),
+	    JF_S("ref", &v.ref) };
+	struct credential_new	 c;
 	struct table		*t;
 	char			 ids[32];
 	int64_t			 id;
 	int			 rc;
 
-	c.regno = http_param_id(rq, "regno");
 	if (http_query_only(rq, no_query) == -1 ||
 	    http_fields(rq, f, 4) == -1 ||
-	    http_require(rq, "kind", kind) == -1)
-		return (-1);
-	if (cred_kind_parse(kind, &c.kind) == -1)
-		return (tk_fail(rq->err, TK_E_INVALID, "kind", "'kind' must"
-		    " be authorisation, bachelor, grunnemne, bilingual-test,"
-		    " translator or tao"));
-	if (http_require(rq, "date", c.date) == -1 ||
+	    http_require(rq, "kind", v.kind) == -1 ||
+	    credential_input_parse(http_param_id(rq, "regno"), &v, &c,
+	    rq->err) == -1 ||
+	    http_require(rq, "date", v.date) == -1 ||
 	    credential_add(rq->store, &c, &id, rq->err) == -1)
 		return (-1);
 	snprintf(ids, sizeof(ids), "%" PRId64, id);

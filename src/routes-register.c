@@ -15,10 +15,10 @@
 #include "http.h"
 #include "routes.h"
 #include "tolkreg/error.h"
-#include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
 #include "tolkreg/record.h"
 #include "tolkreg/register.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 #include "tolkreg/writer.h"
@@ -95,7 +95,7 @@ route_register_search_run(struct http_req *rq)
 		    "query parameter 'lang' is required"));
 	if ((category != NULL && validate_category("category", category,
 	    &q.category, rq->err) == -1) ||
-	    (gender != NULL && routes_gender("gender", gender, &q.gender,
+	    (gender != NULL && gender_parse("gender", gender, &q.gender,
 	    rq->err) == -1) ||
 	    (modality != NULL && modalities_parse("modality", modality,
 	    &q.modality, rq->err) == -1))
@@ -104,10 +104,10 @@ route_register_search_run(struct http_req *rq)
 		return (tk_fail(rq->err, TK_E_INVALID, "modality",
 		    "'modality' must be one of onsite, video or phone"));
 	/* The form of the codes now, whether they exist in the search. */
-	if (validate_lang(NULL, "lang", q.lang, rq->err) == -1 ||
+	if (validate_lang("lang", q.lang, rq->err) == -1 ||
 	    (q.county != NULL &&
-	    validate_county(NULL, "county", q.county, rq->err) == -1) ||
-	    (q.municipality != NULL && validate_knr(NULL, "municipality",
+	    validate_county("county", q.county, rq->err) == -1) ||
+	    (q.municipality != NULL && validate_knr("municipality",
 	    q.municipality, rq->err) == -1))
 		return (-1);
 	tk_today(today);

@@ -5,11 +5,8 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "http.h"
 #include "routes.h"
-#include "tolkreg/error.h"
 
 const struct route *route_table[] = {
 	&route_health,
@@ -63,15 +60,3 @@ const struct route *route_table[] = {
 	&route_monitor_lov,
 	NULL
 };
-
-/* Parse a gender F, M or X (either case). */
-int
-routes_gender(const char *field, const char *s, char *out,
-    struct tk_error *err)
-{
-	if (strlen(s) != 1 || strchr("FMXfmx", s[0]) == NULL)
-		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' must be F, M or X", field));
-	*out = (char)(s[0] >= 'a' ? s[0] - 32 : s[0]);
-	return (0);
-}

@@ -3,14 +3,8 @@
 
 /*
  * The routes of tolkregd, one struct route each, collected in
- * route_table[] (src/routes.c), and what their files share.
+ * route_table[] (src/routes.c).
  */
-
-struct tk_error;
-
-/* Parse a gender F, M or X (either case) named field into *out. */
-int	routes_gender(const char *field, const char *, char *out,
-	    struct tk_error *);
 
 extern const struct route	route_health;
 extern const struct route	route_register_search;

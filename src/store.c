@@ -12,10 +12,9 @@
 
 #include "embedded.h"
 #include "tolkreg/error.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
-#include "tolkreg/category.h"
-#include "tolkreg/interpreter.h"
 
 #define STMT_CACHE	128
 
@@ -216,8 +215,7 @@ store_open(struct store **out, const char *path, int flags,
 	    exec1(st, "PRAGMA cache_size = -32768", err) == -1 ||
 	    exec1(st, "PRAGMA mmap_size = 1073741824", err) == -1 ||
 	    exec1(st, "PRAGMA temp_store = MEMORY", err) == -1 ||
-	    category_register_sql(st->db, err) == -1 ||
-	    interpreter_register_sql(st->db, err) == -1 ||
+	    rules_register_sql(st->db, err) == -1 ||
 	    migrate(st, err) == -1) {
 		store_close(st);
 		return (-1);
@@ -337,6 +335,33 @@ store_step_done(struct store *st, sqlite3_stmt *s, struct tk_error *err)
 	}
 	sqlite3_reset(s);
 	return (0);
+}
+
+/* Whether sql, bound to value, returns a row: 1, 0, or -1 on failure. */
+int
+store_exists(struct store *st, const char *sql, const char *value,
+    struct tk_error *err)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	if (sqlite3_bind_text(s, 1, value, -1, SQLITE_STATIC) != SQLITE_OK) {
+		store_fail(st, err);
+		sqlite3_reset(s);
+		return (-1);
+	}
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_fail(st, err);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc == SQLITE_ROW)
+		return (1);
+	if (rc == SQLITE_DONE)
+		return (0);
+	return (-1);
 }
 
 /* Text of column i, "" for NULL. */

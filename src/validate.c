@@ -1,9 +1,11 @@
 /*
  * Input validation for everything that enters the register: personal
  * numbers (fødselsnummer and D-nummer, which identify an interpreter and
- * are never echoed), organisation numbers of public bodies, municipality,
- * county and language codes, contact details, categories, dates, booking
- * times in Europe/Oslo and Tolkemonitor half-year periods.
+ * are never echoed), organisation numbers of public bodies, the form of
+ * municipality, county and language codes (whether one exists is asked
+ * of geo.c and language.c, which own those tables), contact details,
+ * categories, dates, booking times in Europe/Oslo and Tolkemonitor
+ * half-year periods.
  *
  * Format checks use PCRE2 patterns compiled once (JIT where available)
  * under pthread_once; every call uses its own match data, so all
@@ -21,7 +23,6 @@
 #include <pcre2.h>
 
 #include "tolkreg/error.h"
-#include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
 /* The patterns, indexes into pattern_table. */
@@ -374,109 +375,42 @@ validate_orgnr(const char *field, const char *value, struct tk_error *err)
 	return (0);
 }
 
-/*
- * Look value up with sql (one parameter, static storage). Return 1 if a
- * row exists, 0 if not, -1 on a database error.
- */
-static int
-store_exists(struct store *st, const char *sql, const char *value,
-    struct tk_error *err)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc;
-
-	if ((stmt = store_stmt(st, sql, err)) == NULL)
-		return (-1);
-	if (sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC) !=
-	    SQLITE_OK) {
-		store_fail(st, err);
-		sqlite3_reset(stmt);
-		return (-1);
-	}
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		store_fail(st, err);
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	if (rc == SQLITE_ROW)
-		return (1);
-	if (rc == SQLITE_DONE)
-		return (0);
-	return (-1);
-}
-
-/* Validate a kommunenummer, and that it exists when st is not NULL. */
+/* Validate the form of a kommunenummer. */
 int
-validate_knr(struct store *st, const char *field, const char *value,
-    struct tk_error *err)
+validate_knr(const char *field, const char *value, struct tk_error *err)
 {
-	static const char	 sql[] =
-	    "SELECT 1 FROM municipality WHERE code = ?1";
-	const char		*f = fname(field);
-	char			 q[QUOTE_MAX + 4];
-	int			 rc;
+	char	q[QUOTE_MAX + 4];
 
 	if (!pattern_match(PAT_KNR, value, NULL, 0))
 		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' must be 4 digits: '%s'", f, quote(value, q)));
-	if (st == NULL)
-		return (0);
-	if ((rc = store_exists(st, sql, value, err)) == -1)
-		return (-1);
-	if (rc == 0)
-		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' '%s' is not a municipality of the 2024 structure",
-		    f, quote(value, q)));
+		    "'%s' must be 4 digits: '%s'", fname(field),
+		    quote(value, q)));
 	return (0);
 }
 
-/* Validate a county number, and that it exists when st is not NULL. */
+/* Validate the form of a county number. */
 int
-validate_county(struct store *st, const char *field, const char *value,
-    struct tk_error *err)
+validate_county(const char *field, const char *value, struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT 1 FROM county WHERE code = ?1";
-	const char		*f = fname(field);
-	char			 q[QUOTE_MAX + 4];
-	int			 rc;
+	char	q[QUOTE_MAX + 4];
 
 	if (!pattern_match(PAT_COUNTY, value, NULL, 0))
 		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' must be 2 digits: '%s'", f, quote(value, q)));
-	if (st == NULL)
-		return (0);
-	if ((rc = store_exists(st, sql, value, err)) == -1)
-		return (-1);
-	if (rc == 0)
-		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' '%s' is not a county of the 2024 structure", f,
+		    "'%s' must be 2 digits: '%s'", fname(field),
 		    quote(value, q)));
 	return (0);
 }
 
-/* Validate an ISO 639-3 code, and that it is known when st is not NULL. */
+/* Validate the form of an ISO 639-3 code. */
 int
-validate_lang(struct store *st, const char *field, const char *value,
-    struct tk_error *err)
+validate_lang(const char *field, const char *value, struct tk_error *err)
 {
-	static const char	 sql[] =
-	    "SELECT 1 FROM language WHERE code = ?1";
-	const char		*f = fname(field);
-	char			 q[QUOTE_MAX + 4];
-	int			 rc;
+	char	q[QUOTE_MAX + 4];
 
 	if (!pattern_match(PAT_LANG, value, NULL, 0))
 		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' must be 3 lower-case letters (ISO 639-3): '%s'", f,
-		    quote(value, q)));
-	if (st == NULL)
-		return (0);
-	if ((rc = store_exists(st, sql, value, err)) == -1)
-		return (-1);
-	if (rc == 0)
-		return (tk_fail(err, TK_E_INVALID, field,
-		    "'%s' '%s' is not an ISO 639-3 language code", f,
-		    quote(value, q)));
+		    "'%s' must be 3 lower-case letters (ISO 639-3): '%s'",
+		    fname(field), quote(value, q)));
 	return (0);
 }
 

@@ -16,6 +16,7 @@
 #include "check_suites.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
 
@@ -208,11 +209,19 @@ START_TEST(test_args_helpers)
 	    &err), -1);
 	ck_assert_str_eq(err.field, "regno");
 	tk_error_clear(&err);
-	ck_assert_int_eq(args_gender("gender", "x", &g, &err), 0);
+	ck_assert_int_eq(gender_parse("gender", "x", &g, &err), 0);
 	ck_assert_int_eq(g, 'X');
-	ck_assert_int_eq(args_gender("gender", "K", &g, &err), -1);
+	ck_assert_int_eq(gender_parse("gender", "K", &g, &err), -1);
+	ck_assert_str_eq(err.msg, "'gender' must be F, M or X");
+	/* The CLI quotes what was typed; the API does not. */
+	ck_assert_int_eq(args_quote_value(&err, "gender", "K"), -1);
+	ck_assert_str_eq(err.msg, "'gender' must be F, M or X: 'K'");
+	ck_assert_int_eq(args_quote_value(&err, "availability", "x"), -1);
+	ck_assert_str_eq(err.msg, "'gender' must be F, M or X: 'K'");
 	tk_error_clear(&err);
-	ck_assert_int_eq(args_gender("gender", "FM", &g, &err), -1);
+	ck_assert_int_eq(gender_parse("gender", "FM", &g, &err), -1);
+	tk_error_clear(&err);
+	ck_assert_int_eq(gender_parse("gender", "", &g, &err), -1);
 }
 END_TEST
 

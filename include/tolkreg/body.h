@@ -62,6 +62,25 @@ int		 sector_parse(const char *, enum sector *);
 const char	*guidelines_name(enum guidelines);	/* "full", ... */
 int		 guidelines_parse(const char *, enum guidelines *);
 
+/*
+ * A body's fields as text, as a front end takes them; NULL for a field
+ * not given. Borrowed strings.
+ */
+struct body_text {
+	const char	*orgnr, *name, *sector, *municipality, *guidelines;
+	int		 regular;	/* 0, 1 or -1 */
+};
+
+/*
+ * Turn text into a body_input: the sector by sector_parse(), the
+ * guidelines by guidelines_parse(), a value that is none of them
+ * TK_E_INVALID naming its field, without the value; the other strings
+ * are borrowed as they are, to be checked by body_add() or
+ * body_update().
+ */
+int		 body_input_parse(const struct body_text *,
+		    struct body_input *, struct tk_error *);
+
 /* Validate and add a body; a known organisation number is a conflict. */
 int		 body_add(struct store *, const struct body_input *,
 		    struct tk_error *);

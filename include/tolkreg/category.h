@@ -1,54 +1,21 @@
 #ifndef TOLKREG_CATEGORY_H
 #define TOLKREG_CATEGORY_H
 
+#include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
+
+#include "tolkreg/rules.h"
 
 /*
  * Credentials and the categories A-E derived from them. IMDi records
  * credentials; the category of an interpreter in a language follows from
  * the credentials valid in that language (plus the TAO course, which has
- * no language) by category_derive(), the one place the rule lives.
+ * no language) by category_derive() (tolkreg/rules.h), the one place the
+ * rule lives.
  */
 
 struct store;
 struct tk_error;
-
-enum cred_kind {
-	CRED_AUTHORISATION,	/* statsautorisasjon */
-	CRED_BACHELOR,		/* bachelor in interpreting */
-	CRED_GRUNNEMNE,		/* 30 ECTS tolking i offentlig sektor */
-	CRED_BILINGUAL_TEST,	/* Tospråktesten */
-	CRED_TRANSLATOR,	/* state-authorised translator */
-	CRED_TAO,		/* Tolkens ansvarsområde; no language */
-	CRED_NKINDS
-};
-
-#define CRED_BIT(k)	(1u << (k))
-
-/* The CLI spelling of a kind ("authorisation", ...). Static. */
-const char	*cred_kind_name(enum cred_kind);
-
-/* Parse a CLI spelling; 0, or -1 if unknown. */
-int		 cred_kind_parse(const char *, enum cred_kind *);
-
-/*
- * The category given by a set of valid credential kinds (CRED_BIT()s of
- * the kinds held in one language, plus CRED_BIT(CRED_TAO) if the TAO
- * course is held): 'A' to 'E', or 0 for none.
- *   A  authorisation and bachelor
- *   B  bachelor, or authorisation and grunnemne
- *   C  authorisation
- *   D  grunnemne
- *   E  (bilingual test or translator) and TAO
- */
-char		 category_derive(unsigned int kinds);
-
-/*
- * Register the SQL functions tk_credbit(kind) (the CRED_BIT of a kind
- * name) and tk_category(kinds) (category_derive(), NULL for none) on db.
- */
-int		 category_register_sql(sqlite3 *, struct tk_error *);
 
 /*
  * Recompute the qualification rows (regno, lang, category) of one
@@ -83,6 +50,24 @@ struct credential_new {
 	const char	*date;	/* obtained, YYYY-MM-DD, not in the future */
 	const char	*ref;	/* reference, may be NULL */
 };
+
+/*
+ * A credential's fields as text, as a front end takes them; NULL for a
+ * field not given. Borrowed strings.
+ */
+struct credential_text {
+	const char	*kind, *lang, *date, *ref;
+};
+
+/*
+ * Turn text into the credential_new of interpreter regno: the kind by
+ * cred_kind_parse(), a kind that is none of them TK_E_INVALID naming
+ * "kind", without the value; the other strings are borrowed as they
+ * are, to be checked by credential_add().
+ */
+int		 credential_input_parse(int64_t regno,
+		    const struct credential_text *, struct credential_new *,
+		    struct tk_error *);
 
 /*
  * Record a credential and refresh the interpreter's categories; *id gets

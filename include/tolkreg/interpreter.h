@@ -4,8 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
+#include "tolkreg/rules.h"
 #include "tolkreg/validate.h"
 
 /*
@@ -18,27 +17,9 @@
 struct store;
 struct tk_error;
 
-#define MOD_ONSITE	0x1	/* oppmøte */
-#define MOD_VIDEO	0x2	/* skjerm */
-#define MOD_PHONE	0x4	/* telefon */
-#define MOD_ALL		0x7
-
 #define NAME_MAX_LEN	200
 #define EMAIL_MAX_LEN	254
 #define REASON_MAX_LEN	1000
-
-enum availability {
-	AVAIL_FULL,		/* heltid */
-	AVAIL_PART,		/* deltid */
-	AVAIL_OCCASIONAL	/* sporadisk */
-};
-
-enum listing {
-	LIST_LISTED,		/* in the public register */
-	LIST_SUSPENDED,		/* temporarily excluded while a case runs */
-	LIST_EXCLUDED,		/* excluded until a date or permanently */
-	LIST_WITHDRAWN		/* withdrawn at own request */
-};
 
 /* One interpreter; fixed buffers, no ownership to manage. */
 struct interpreter {
@@ -72,19 +53,24 @@ struct interpreter_input {
 	unsigned int	 modalities;
 };
 
-const char	*availability_name(enum availability);	/* "full", ... */
-int		 availability_parse(const char *, enum availability *);
-const char	*listing_name(enum listing);	/* "listed", ... */
+/*
+ * An interpreter's fields as text, as a front end takes them (options,
+ * a JSON body, a form); NULL for a field not given. Borrowed strings.
+ */
+struct interpreter_text {
+	const char	*name, *fnr, *gender, *email, *phone, *municipality;
+	const char	*availability, *modalities;
+};
 
 /*
- * Parse a comma-separated modality list ("onsite,video,phone") into
- * MOD_* bits; 0 or -1 with err naming field.
+ * Turn text into an interpreter_input: gender by gender_parse(),
+ * availability by availability_parse(), modalities by
+ * modalities_parse(); the other strings are borrowed as they are, to be
+ * checked by interpreter_add() or interpreter_update(). A value that
+ * does not parse is TK_E_INVALID naming its field, without the value.
  */
-int		 modalities_parse(const char *field, const char *,
-		    unsigned int *, struct tk_error *);
-
-/* Format MOD_* bits as "onsite,video,phone" into buf. */
-void		 modalities_format(unsigned int, char *buf, size_t len);
+int		 interpreter_input_parse(const struct interpreter_text *,
+		    struct interpreter_input *, struct tk_error *);
 
 /* Validate and add an interpreter as listed; *regno gets its number. */
 int		 interpreter_add(struct store *,
@@ -132,18 +118,11 @@ int		 interpreter_withdraw(struct store *, int64_t regno,
 		    const char *reason, struct tk_error *);
 
 /*
- * The listing status in effect on date today: an exclusion whose end
- * date has passed counts as listed.
+ * The listing status in effect on date today: listing_effective() of
+ * the interpreter's status.
  */
 enum listing	 interpreter_effective(const struct interpreter *,
 		    const char *today);
-
-/*
- * Register the SQL functions tk_listed(status, until, today), 1 when
- * interpreter_effective() would say listed, else 0, and
- * tk_modalities(bits), the text modalities_format() writes.
- */
-int		 interpreter_register_sql(sqlite3 *, struct tk_error *);
 
 /* One event of the listing history, as recorded elsewhere. */
 struct listing_record {

@@ -11,6 +11,13 @@ struct table;
 struct tk_error;
 
 /*
+ * An ISO 639-3 code of a language in the table: the form
+ * (validate_lang()), then the row. TK_E_INVALID naming field.
+ */
+int	language_check(struct store *, const char *field, const char *value,
+	    struct tk_error *);
+
+/*
  * Fill t (columns code, name, name_en, name_nb, sign) with the languages
  * whose code equals query or whose English or Norwegian name contains it
  * (case-insensitive); all languages when query is NULL. Exact code

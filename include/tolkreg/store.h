@@ -117,6 +117,14 @@ void		*store_match_cache(const struct store *);
 void		 store_set_match_cache(struct store *, void *,
 		    void (*fn)(void *));
 
+/*
+ * Whether sql (a static string, as for store_stmt(), with one
+ * parameter) returns a row when bound to value: 1 if it does, 0 if not,
+ * -1 on failure with err filled.
+ */
+int		 store_exists(struct store *, const char *sql,
+		    const char *value, struct tk_error *);
+
 /* Text of column i, "" for NULL. Borrowed until the next step. */
 const char	*store_text(sqlite3_stmt *, int);
 

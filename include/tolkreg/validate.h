@@ -5,15 +5,15 @@
 #include <time.h>
 
 /*
- * Input validation. Patterns are compiled once (with JIT where PCRE2 has
- * it) on first use. Every function returns 0 when the value is valid and
+ * Input validation: what a value must look like; nothing here reads
+ * the store. Patterns are compiled once (with JIT where PCRE2 has it) on
+ * first use. Every function returns 0 when the value is valid and
  * otherwise -1 with err filled: code TK_E_INVALID, field set to the
  * caller's field name, and a message naming the field and the broken
  * rule. Personal numbers are never echoed (pnr_mask() is used instead);
  * other values are quoted in the message.
  */
 
-struct store;
 struct tk_error;
 
 #define PNR_LEN		11	/* digits in a fødselsnummer or D-nummer */
@@ -41,17 +41,16 @@ void	 pnr_mask(const char *value, char out[PNR_LEN + 1]);
 int	 validate_orgnr(const char *field, const char *value,
 	    struct tk_error *);
 
-/* Kommunenummer: 4 digits and, when st is not NULL, a 2024 municipality. */
-int	 validate_knr(struct store *st, const char *field, const char *value,
+/*
+ * The form of a kommunenummer (4 digits), a county number (2 digits) and
+ * an ISO 639-3 code (3 lower-case letters). Whether one exists is for
+ * the module that owns its table: geo_municipality_check(),
+ * geo_county_check() and language_check().
+ */
+int	 validate_knr(const char *field, const char *value, struct tk_error *);
+int	 validate_county(const char *field, const char *value,
 	    struct tk_error *);
-
-/* County number: 2 digits and, when st is not NULL, a 2024 county. */
-int	 validate_county(struct store *st, const char *field,
-	    const char *value, struct tk_error *);
-
-/* ISO 639-3 code: 3 lower-case letters and, when st is not NULL, known. */
-int	 validate_lang(struct store *st, const char *field, const char *value,
-	    struct tk_error *);
+int	 validate_lang(const char *field, const char *value, struct tk_error *);
 
 /* An e-mail address (local@domain.tld, at most 254 characters). */
 int	 validate_email(const char *field, const char *value,
