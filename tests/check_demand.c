@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "check_suites.h"
+#include "tolkreg/assignment.h"
 #include "tolkreg/body.h"
 #include "tolkreg/error.h"
 #include "tolkreg/gen.h"
@@ -271,9 +272,10 @@ static void
 report(int i, int v, int o)
 {
 	struct assignment_input	 in;
+	enum assignment_result	 result;
 	sqlite3_stmt		*s;
 	char			 ref[32], body[10], regno[16];
-	int			 result, kind = (i + v + o) % 4;
+	int			 kind = (i + v + o) % 4;
 
 	memset(&in, 0, sizeof(in));
 	snprintf(ref, sizeof(ref), "R-%d", i);
@@ -319,7 +321,7 @@ report(int i, int v, int o)
 		in.outcome = "cancelled";
 		break;
 	}
-	ck_assert_msg(request_report(st, &in, &result, &err) == 0,
+	ck_assert_msg(assignment_record(st, &in, &result, &err) == 0,
 	    "report %d/%d: %s", i, v, err.msg);
 }
 

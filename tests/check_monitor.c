@@ -12,6 +12,7 @@
 
 #include "check_suites.h"
 #include "monitor_fixture.h"
+#include "tolkreg/assignment.h"
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
@@ -293,22 +294,22 @@ START_TEST(test_reported_category)
 	    "2026-05-05T10:00", "60", "phone", NULL, "completed", NULL, NULL,
 	    NULL, -1, -1, "private-agency", FX_NAV, NULL };
 	struct request		 r;
+	enum assignment_result	 result;
 	char			 regno[32];
-	int			 result;
 
 	/* X held A in Arabic on the day: a qualified interpreter (§ 7). */
 	snprintf(regno, sizeof(regno), "%lld", (long long)regno_of("31129956715"));
 	in.interpreter = regno;
-	ck_assert_msg(request_report(st, &in, &result, &err) == 0, "%s",
+	ck_assert_msg(assignment_record(st, &in, &result, &err) == 0, "%s",
 	    err.msg);
-	ck_assert_int_eq(result, REPORT_ADDED);
+	ck_assert_int_eq(result, ASSIGNMENT_ADDED);
 	ck_assert_int_eq(request_get(st, reported("AG-1"), &r, &err), 0);
 	ck_assert_int_eq(r.category, 'A');
 	/* Z has no category in Arabic: not qualified, though registered. */
 	snprintf(regno, sizeof(regno), "%lld", (long long)regno_of("01018012371"));
 	in.ref = "AG-2";
 	in.exception = "emergency";
-	ck_assert_msg(request_report(st, &in, &result, &err) == 0, "%s",
+	ck_assert_msg(assignment_record(st, &in, &result, &err) == 0, "%s",
 	    err.msg);
 	ck_assert_int_eq(request_get(st, reported("AG-2"), &r, &err), 0);
 	ck_assert_int_eq(r.category, 0);
