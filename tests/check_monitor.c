@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "monitor_fixture.h"
 #include "tolkreg/assignment.h"
 #include "tolkreg/error.h"
@@ -184,11 +185,10 @@ START_TEST(test_supply_follows_history)
 	struct table		*t;
 
 	/* Z excluded since before the period's end: tir has no supply. */
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO"
+	fixture_exec(st, "INSERT INTO"
 	    " listing_event (regno, status, reason, at, actor) SELECT regno,"
 	    " 'suspended', 'case', '2026-06-01T00:00:00Z', 'test' FROM"
-	    " interpreter WHERE pnr = '01018012371'", NULL, NULL, NULL),
-	    SQLITE_OK);
+	    " interpreter WHERE pnr = '01018012371'");
 	sprak_params_init(&sp);
 	t = sprak(&sp);
 	ck_assert_str_eq(col(t, row(t, "tir"), "interpreters_qualified"), "0");
@@ -257,35 +257,16 @@ END_TEST
 static int64_t
 regno_of(const char *fnr)
 {
-	sqlite3_stmt	*s;
-	int64_t		 regno = 0;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT regno FROM"
-	    " interpreter WHERE pnr = ?1", -1, &s, NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, fnr, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		regno = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	ck_assert_int_ne(regno, 0);
-	return (regno);
+	return (fixture_int_text(st, "SELECT regno FROM interpreter"
+	    " WHERE pnr = ?1", fnr));
 }
 
 /* The id of the assignment NAV reported as ref. */
 static int64_t
 reported(const char *ref)
 {
-	sqlite3_stmt	*s;
-	int64_t		 id = 0;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT id FROM"
-	    " request WHERE sender = '" FX_NAV "' AND ext_ref = ?1", -1, &s,
-	    NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	ck_assert_int_ne(id, 0);
-	return (id);
+	return (fixture_int_text(st, "SELECT id FROM request"
+	    " WHERE sender = '" FX_NAV "' AND ext_ref = ?1", ref));
 }
 
 START_TEST(test_reported_category)
