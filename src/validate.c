@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -692,6 +693,25 @@ validate_text(const char *field, const char *value, size_t max,
 			    "'%s' must not contain control characters such "
 			    "as line breaks or tabs", f));
 	}
+	return (0);
+}
+
+/* Parse a whole number of minutes in [1, max]. */
+int
+validate_minutes(const char *field, const char *value, int max, int *out,
+    struct tk_error *err)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (*value < '0' || *value > '9' || *end != '\0' || errno != 0 ||
+	    v < 1 || v > max)
+		return (tk_fail(err, TK_E_INVALID, field,
+		    "'%s' must be a whole number of minutes from 1 to %d",
+		    field, max));
+	*out = (int)v;
 	return (0);
 }
 

@@ -39,11 +39,11 @@
 
 #include "audit.h"
 #include "embedded.h"
+#include "tolkreg/assignment.h"
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
-#include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 #include "tolkreg/xmalloc.h"
@@ -873,14 +873,14 @@ body_elem(struct imp *im, unsigned long line)
 		count(im, XML_BODY, XML_CHANGED);
 }
 
-/* <assignment>: record it through request_report(). */
+/* <assignment>: record it through assignment_record(). */
 static void
 assignment_elem(struct imp *im, unsigned long line)
 {
 	struct assignment_input	 a;
 	struct tk_error		 e;
+	enum assignment_result	 result;
 	char			 what[128];
-	int			 result;
 
 	memset(&a, 0, sizeof(a));
 	a.sender = attr(im, "sender");
@@ -910,12 +910,12 @@ assignment_elem(struct imp *im, unsigned long line)
 	if (seen(im, XML_ASSIGNMENT, what, what, line) == -1)
 		return;
 	tk_error_clear(&e);
-	if (request_report(im->st, &a, &result, &e) == -1) {
+	if (assignment_record(im->st, &a, &result, &e) == -1) {
 		record_failed(im, line, what, &e);
 		return;
 	}
-	count(im, XML_ASSIGNMENT, result == REPORT_ADDED ? XML_ADDED :
-	    result == REPORT_CHANGED ? XML_CHANGED : XML_UNCHANGED);
+	count(im, XML_ASSIGNMENT, result == ASSIGNMENT_ADDED ? XML_ADDED :
+	    result == ASSIGNMENT_CHANGED ? XML_CHANGED : XML_UNCHANGED);
 }
 
 /* SAX: the start of an element; records are handled here. */

@@ -14,21 +14,21 @@
 
 #include "args.h"
 #include "check_suites.h"
+#include "fixture.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
 #include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
 
-static char	 dir[64];
-static char	 db[128];
+static char	 dir[FIXTURE_DIRLEN];
+static char	 db[64];
 static char	*out, *errs;
 
 static void
 setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/tolkreg-args.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	fixture_dir_new(dir);
 	snprintf(db, sizeof(db), "%s/t.db", dir);
 	out = errs = NULL;
 }
@@ -36,16 +36,9 @@ setup(void)
 static void
 teardown(void)
 {
-	char	p[160];
-
 	free(out);
 	free(errs);
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
-	rmdir(dir);
+	fixture_dir_free(dir);
 }
 
 /* Run tolkreg with the given arguments (NULL-terminated). */

@@ -10,9 +10,12 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/output.h"
+#include "tolkreg/register.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -123,7 +126,7 @@ setup(void)
 	    MOD_ALL };
 	struct tk_error			err;
 
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 	ck_assert_msg(interpreter_add(st, &in, &regno, &err) == 0, "%s",
 	    err.msg);
@@ -132,27 +135,26 @@ setup(void)
 static void
 teardown(void)
 {
-	test_store_free(st, path);
+	fixture_store_free(st, path);
 }
 
 /* The stored category of regno in lang, or '-' for none. */
 static char
 stored(const char *lang)
 {
-	static const char	 sql[] = "SELECT category FROM qualification"
-	    " WHERE regno = ?1 AND lang = ?2";
-	sqlite3_stmt		*s;
-	struct tk_error		 err;
-	char			 c = '-';
+	struct table	*t = table_new();
+	struct tk_error	 err;
+	size_t		 i;
+	char		 c = '-';
 
 	tk_error_clear(&err);
-	s = store_stmt(st, sql, &err);
-	ck_assert_ptr_nonnull(s);
-	sqlite3_bind_int64(s, 1, regno);
-	sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		c = (char)sqlite3_column_text(s, 0)[0];
-	sqlite3_reset(s);
+	ck_assert_msg(register_languages(st, regno, t, &err) == 0, "%s",
+	    err.msg);
+	for (i = 0; i < table_nrows(t); i++) {
+		if (strcmp(table_cell(t, i, 0), lang) == 0)
+			c = table_cell(t, i, 2)[0];
+	}
+	table_free(t);
 	return (c);
 }
 

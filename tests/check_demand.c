@@ -19,6 +19,8 @@
 #include <time.h>
 
 #include "check_suites.h"
+#include "fixture.h"
+#include "tolkreg/assignment.h"
 #include "tolkreg/body.h"
 #include "tolkreg/error.h"
 #include "tolkreg/gen.h"
@@ -59,7 +61,7 @@ fn_oslo_month(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void
 setup(void)
 {
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 	ck_assert_int_eq(sqlite3_create_function(store_db(st), "oslo_month",
 	    1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fn_oslo_month, NULL,
@@ -69,30 +71,7 @@ setup(void)
 static void
 teardown(void)
 {
-	test_store_free(st, path);
-}
-
-static void
-exec(const char *sql)
-{
-	char	*msg = NULL;
-
-	ck_assert_msg(sqlite3_exec(store_db(st), sql, NULL, NULL, &msg) ==
-	    SQLITE_OK, "%s: %s", sql, msg != NULL ? msg : "");
-}
-
-static long long
-scalar(const char *sql)
-{
-	sqlite3_stmt	*s;
-	long long	 v;
-
-	ck_assert_msg(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) ==
-	    SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(store_db(st)));
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return (v);
+	fixture_store_free(st, path);
 }
 
 static time_t
@@ -183,7 +162,7 @@ differ(const char *table, const char *scratch)
 	snprintf(sql, sizeof(sql), "SELECT (SELECT count(*) FROM (SELECT *"
 	    " FROM %s EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT"
 	    " SELECT * FROM %s))", table, scratch, scratch, table);
-	return (scalar(sql));
+	return (fixture_int(st, sql));
 }
 
 static void
@@ -210,10 +189,12 @@ tables_match(const char *when)
 	    " FROM request r JOIN body b ON b.orgnr = r.body"
 	    " GROUP BY 1, 2, 3, 4) WHERE co > 0 OR ch > 0 OR un > 0)") == 0,
 	    "demand_body differs after %s", when);
-	ck_assert_int_eq(scalar("SELECT count(*) FROM demand_lang"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM demand_lang"
 	    " WHERE requests <= 0"), 0);
-	ck_assert_int_gt(scalar("SELECT count(*) FROM demand_lang"), 0);
-	ck_assert_int_gt(scalar("SELECT count(*) FROM demand_body"), 0);
+	ck_assert_int_gt(fixture_int(st, "SELECT count(*) FROM demand_lang"),
+	    0);
+	ck_assert_int_gt(fixture_int(st, "SELECT count(*) FROM demand_body"),
+	    0);
 }
 
 /* A register over three years to 2026-05-15, with open requests after. */
@@ -271,9 +252,10 @@ static void
 report(int i, int v, int o)
 {
 	struct assignment_input	 in;
+	enum assignment_result	 result;
 	sqlite3_stmt		*s;
 	char			 ref[32], body[10], regno[16];
-	int			 result, kind = (i + v + o) % 4;
+	int			 kind = (i + v + o) % 4;
 
 	memset(&in, 0, sizeof(in));
 	snprintf(ref, sizeof(ref), "R-%d", i);
@@ -319,7 +301,7 @@ report(int i, int v, int o)
 		in.outcome = "cancelled";
 		break;
 	}
-	ck_assert_msg(request_report(st, &in, &result, &err) == 0,
+	ck_assert_msg(assignment_record(st, &in, &result, &err) == 0,
 	    "report %d/%d: %s", i, v, err.msg);
 }
 
@@ -392,9 +374,9 @@ churn(void)
 	tables_match("report outcomes changed");
 
 	/* Deletions. */
-	exec("DELETE FROM request WHERE id IN (SELECT id FROM request"
-	    " WHERE id NOT IN (SELECT request FROM ranking) AND id NOT IN"
-	    " (SELECT request FROM request_exclude) AND id % 97 = 5)");
+	fixture_exec(st, "DELETE FROM request WHERE id IN (SELECT id FROM"
+	    " request WHERE id NOT IN (SELECT request FROM ranking) AND id NOT"
+	    " IN (SELECT request FROM request_exclude) AND id % 97 = 5)");
 	ck_assert_int_gt(sqlite3_changes(store_db(st)), 20);
 	tables_match("deletions");
 
@@ -416,12 +398,13 @@ churn(void)
 	}
 	sqlite3_finalize(s);
 	tables_match("bodies changed");
-	exec("UPDATE municipality SET county = '03' WHERE code ="
+	fixture_exec(st, "UPDATE municipality SET county = '03' WHERE code ="
 	    " (SELECT municipality FROM body ORDER BY orgnr LIMIT 1)"
 	    " AND county <> '03'");
 	tables_match("a municipality moved county");
 	/* The same statement as body_update, nothing changing. */
-	exec("UPDATE body SET sector = sector, municipality = municipality");
+	fixture_exec(st, "UPDATE body SET sector = sector,"
+	    " municipality = municipality");
 	tables_match("bodies rewritten");
 
 	/* A connection without the program's functions (the sqlite3 shell). */
@@ -775,12 +758,12 @@ START_TEST(test_upgrade)
 	 * (rankings' format, the state index gone) goes first, then schema
 	 * 9 (the index on start), schema 8 (the match log) and schema 7.
 	 */
-	exec("CREATE INDEX request_state ON request(state, start);"
+	fixture_exec(st, "CREATE INDEX request_state ON request(state, start);"
 	    " ALTER TABLE ranking DROP COLUMN format");
-	exec("DROP INDEX request_start; CREATE INDEX request_period ON"
-	    " request(start, lang, state, minutes, category, remote,"
+	fixture_exec(st, "DROP INDEX request_start; CREATE INDEX request_period"
+	    " ON request(start, lang, state, minutes, category, remote,"
 	    " modality, regno)");
-	exec("DROP TRIGGER match_log_request_i;"
+	fixture_exec(st, "DROP TRIGGER match_log_request_i;"
 	    " DROP TRIGGER match_log_request_u;"
 	    " DROP TRIGGER match_log_request_d;"
 	    " DROP TRIGGER match_log_unavailability_i;"
@@ -794,12 +777,13 @@ START_TEST(test_upgrade)
 		snprintf(sql, sizeof(sql), "DROP TRIGGER %s",
 		    sqlite3_column_text(s, 0));
 		sqlite3_reset(s);
-		exec(sql);
+		fixture_exec(st, sql);
 		n++;
 	}
 	sqlite3_finalize(s);
 	ck_assert_int_eq(n, 10);
-	exec("DROP VIEW demand_lang_delta; DROP VIEW demand_body_delta;"
+	fixture_exec(st, "DROP VIEW demand_lang_delta;"
+	    " DROP VIEW demand_body_delta;"
 	    " DROP VIEW demand_lang_of; DROP VIEW demand_body_of;"
 	    " DROP VIEW demand_row;"
 	    " DROP TABLE demand_lang; DROP TABLE demand_body;"

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "cmd.h"
 #include "http_stub.h"
 #include "monitor_fixture.h"
@@ -33,7 +34,8 @@
 
 static struct store	*st;
 static char		 path[256];
-static char		 dir[64];	/* scratch: files, stub dirs, token */
+static char		 dir[FIXTURE_DIRLEN];	/* scratch: files, stub dirs, */
+					/* token */
 static struct tk_error	 err;
 static char		*out, *errs;
 
@@ -42,19 +44,15 @@ setup(void)
 {
 	st = monitor_fixture_new(path);
 	tk_error_clear(&err);
-	snprintf(dir, sizeof(dir), "/tmp/tolkreg-export.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	fixture_dir_new(dir);
 	out = errs = NULL;
 }
 
 static void
 teardown(void)
 {
-	char	cmd[128];
-
 	monitor_fixture_free(st, path);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_dir_free(dir);
 	free(out);
 	free(errs);
 }
@@ -161,16 +159,8 @@ occurs(const char *s, const char *needle)
 static int
 deliveries(const char *period)
 {
-	sqlite3_stmt	*s;
-	int		 n;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT count(*)"
-	    " FROM delivery WHERE period = ?1", -1, &s, NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, period, -1, SQLITE_STATIC);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return (n);
+	return ((int)fixture_int_text(st, "SELECT count(*) FROM delivery"
+	    " WHERE period = ?1", period));
 }
 
 START_TEST(test_atomic_write)

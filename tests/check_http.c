@@ -31,10 +31,14 @@
 #include <unistd.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
+#include "tolkreg/language.h"
+#include "tolkreg/output.h"
+#include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/token.h"
 
@@ -68,36 +72,6 @@ sleep_ms(long ms)
 		;
 }
 
-/* Add an interpreter with a fødselsnummer for day d of January 1980. */
-static int64_t
-add_interp(struct store *st, const char *name, int d, char fnr[12])
-{
-	struct interpreter_input	in = { name, NULL, 'F',
-	    "tolk@example.no", "91234567", "0301", AVAIL_PART, MOD_ALL };
-	struct tk_error			err;
-	int64_t				regno;
-
-	tk_error_clear(&err);
-	make_fnr(fnr, d, 1, 80, 100);
-	in.pnr = fnr;
-	ck_assert_msg(interpreter_add(st, &in, &regno, &err) == 0, "%s",
-	    err.msg);
-	return (regno);
-}
-
-/* Record a credential. */
-static void
-add_cred(struct store *st, int64_t regno, enum cred_kind kind,
-    const char *lang)
-{
-	struct credential_new	c = { regno, kind, lang, "2020-01-01", NULL };
-	struct tk_error		err;
-	int64_t			id;
-
-	tk_error_clear(&err);
-	ck_assert_msg(credential_add(st, &c, &id, &err) == 0, "%s", err.msg);
-}
-
 /* Make a token. */
 static void
 add_token(struct store *st, enum tk_role role, const char *body,
@@ -113,36 +87,50 @@ add_token(struct store *st, enum tk_role role, const char *body,
 		*idp = id;
 }
 
-/* Run one statement on the database, outside the daemon. */
-static void
-db_exec(const char *sql)
-{
-	sqlite3	*db;
-
-	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-/* The single integer a query with one text parameter returns. */
+/* The integer a query with ?1 bound to p returns, outside the daemon. */
 static long long
 db_count(const char *sql, const char *p)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*s;
-	long long	 v = -1;
+	struct store	*st = fixture_store_open(dbpath);
+	long long	 v;
 
-	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (p != NULL)
-		sqlite3_bind_text(s, 1, p, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	v = fixture_int_text(st, sql, p);
+	store_close(st);
 	return (v);
+}
+
+/* Whether body orgnr is in the database, read outside the daemon. */
+static int
+body_stored(const char *orgnr)
+{
+	struct store	*st = fixture_store_open(dbpath);
+	struct body	 b;
+	struct tk_error	 err;
+	int		 rc;
+
+	tk_error_clear(&err);
+	rc = body_get(st, orgnr, &b, &err);
+	store_close(st);
+	ck_assert_msg(rc == 0 || err.code == TK_E_NOTFOUND, "%s", err.msg);
+	return (rc == 0);
+}
+
+/* The number of requests in lang booked for day, outside the daemon. */
+static size_t
+booked_on(const char *lang, const char *day)
+{
+	struct request_filter	 f = { NULL, "booked", lang, day, day, 0 };
+	struct store		*st = fixture_store_open(dbpath);
+	struct table		*t = table_new();
+	struct tk_error		 err;
+	size_t			 n;
+
+	tk_error_clear(&err);
+	ck_assert_msg(request_list(st, &f, t, &err) == 0, "%s", err.msg);
+	n = table_nrows(t);
+	table_free(t);
+	store_close(st);
+	return (n);
 }
 
 /* Start tolkregd on the database; wait (bounded) for its port. */
@@ -227,18 +215,19 @@ setup(void)
 	int64_t			 id;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	st = test_store_new(dbpath);
+	st = fixture_store_new(dbpath);
 	snprintf(dir, sizeof(dir), "%s", dbpath);
 	if ((slash = strrchr(dir, '/')) != NULL)
 		*slash = '\0';
 	tk_error_clear(&err);
 	ck_assert_int_eq(body_add(st, &b1, &err), 0);
 	ck_assert_int_eq(body_add(st, &b2, &err), 0);
-	amina = add_interp(st, "Amina Hassan", 1, amina_fnr);
-	bashir = add_interp(st, "Bashir Ali", 2, bashir_fnr);
-	add_cred(st, amina, CRED_AUTHORISATION, "ara");	/* C */
-	add_cred(st, amina, CRED_AUTHORISATION, "tir");	/* C, alone */
-	add_cred(st, bashir, CRED_GRUNNEMNE, "ara");	/* D */
+	amina = fixture_interpreter(st, "Amina Hassan", 1, amina_fnr);
+	bashir = fixture_interpreter(st, "Bashir Ali", 2, bashir_fnr);
+	/* Amina C in ara and alone in tir, Bashir D in ara. */
+	fixture_credential(st, amina, CRED_AUTHORISATION, "ara");
+	fixture_credential(st, amina, CRED_AUTHORISATION, "tir");
+	fixture_credential(st, bashir, CRED_GRUNNEMNE, "ara");
 	add_token(st, ROLE_ADMIN, NULL, 0, t_admin, NULL);
 	add_token(st, ROLE_BODY, OUS, 0, t_ous, NULL);
 	add_token(st, ROLE_BODY, NAV, 0, t_nav, NULL);
@@ -247,24 +236,21 @@ setup(void)
 	add_token(st, ROLE_ADMIN, NULL, 0, t_expired, &id);
 	add_token(st, ROLE_ADMIN, NULL, 0, t_revoked, &id);
 	ck_assert_int_eq(token_revoke(st, id, &err), 0);
+	fixture_exec(st, "UPDATE token SET expires = '2000-01-01'"
+	    " WHERE id = 6");
 	store_close(st);
-	db_exec("UPDATE token SET expires = '2000-01-01' WHERE id = 6");
 	daemon_start();
 }
 
 static void
 teardown(void)
 {
-	char	buf[400];
 	int	rc;
 
 	/* Exit 0 after SIGTERM: a clean stop, and no leak under ASan. */
 	rc = daemon_stop();
 	ck_assert_msg(rc == 0 || rc == -1, "tolkregd exited %d", rc);
-	snprintf(buf, sizeof(buf), "rm -rf '%s'", dir);
-	if (strncmp(dir, "/tmp/tolkreg-check.", 19) == 0 &&
-	    system(buf) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
+	fixture_store_free(NULL, dbpath);
 	curl_global_cleanup();
 }
 
@@ -1167,10 +1153,7 @@ START_TEST(test_concurrent_booking)
 		    "/book", id);
 	}
 	ck_assert_int_eq(book_at_once(b, 8), 1);
-	ck_assert_int_eq(db_count("SELECT count(*) FROM request WHERE"
-	    " lang = ?1 AND state = 'booked' AND start ="
-	    " strftime('%s', '2030-06-03T08:00:00')", "tir"),
-	    1);
+	ck_assert_int_eq(booked_on("tir", "2030-06-03"), 1);
 
 	/* Eight bookings of one request: one wins. */
 	memset(b, 0, sizeof(b));
@@ -1207,8 +1190,7 @@ START_TEST(test_import)
 	/* Only an admin may send a file; others before it is read. */
 	check("POST", "/v1/import", NULL, good, 401, "unauthorized");
 	check("POST", "/v1/import", t_ous, good, 403, "forbidden");
-	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
-	    "914778271"), 0);
+	ck_assert_int_eq(body_stored("914778271"), 0);
 	/* A dry run counts and changes nothing. */
 	call(&r, "POST", "/v1/import?dry_run=true", t_admin, good);
 	expect(&r, 200, NULL);
@@ -1216,14 +1198,12 @@ START_TEST(test_import)
 	b = json_object_get(json_object_get(r.json, "counts"), "bodies");
 	ck_assert_int_eq(json_integer_value(json_object_get(b, "added")), 1);
 	resp_free(&r);
-	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
-	    "914778271"), 0);
+	ck_assert_int_eq(body_stored("914778271"), 0);
 	call(&r, "POST", "/v1/import", t_admin, good);
 	expect(&r, 200, NULL);
 	ck_assert_str_eq(str_of(&r, "result"), "applied");
 	resp_free(&r);
-	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
-	    "914778271"), 1);
+	ck_assert_int_eq(body_stored("914778271"), 1);
 	/* Bad data: 400 with every problem, nothing written. */
 	call(&r, "POST", "/v1/import", t_admin, bad);
 	ck_assert_int_eq(r.status, 400);
@@ -1231,8 +1211,7 @@ START_TEST(test_import)
 	ck_assert_int_eq(json_array_size(json_object_get(r.json, "problems")),
 	    1);
 	resp_free(&r);
-	ck_assert_int_eq(db_count("SELECT count(*) FROM body WHERE orgnr = ?1",
-	    "123456785"), 0);
+	ck_assert_int_eq(body_stored("123456785"), 0);
 	check("POST", "/v1/import?force=1", t_admin, good, 400, "invalid");
 }
 END_TEST
@@ -1345,8 +1324,9 @@ same_calls(const char *path, int64_t regno, int has, const char *field,
 START_TEST(test_register_cache)
 {
 	struct resp	 a, b;
-	sqlite3		*db;
-	sqlite3_stmt	*s;
+	struct store	*st;
+	struct table	*t;
+	struct tk_error	 err;
 	char		 path[128], search[64], was[32];
 	json_int_t	 hits, misses, n;
 	const char	*mods;
@@ -1417,16 +1397,17 @@ START_TEST(test_register_cache)
 
 	/* Many distinct searches: the caches stay within their slots. */
 	misses = cache_count("misses");
-	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT code FROM language"
-	    " ORDER BY code LIMIT 150", -1, &s, NULL), SQLITE_OK);
-	for (nlang = 0; sqlite3_step(s) == SQLITE_ROW; nlang++) {
+	st = fixture_store_open(dbpath);
+	t = table_new();
+	tk_error_clear(&err);
+	ck_assert_int_eq(language_list(st, NULL, t, &err), 0);
+	store_close(st);
+	for (nlang = 0; nlang < 150 && nlang < (int)table_nrows(t); nlang++) {
 		snprintf(path, sizeof(path), "/v1/register?lang=%s&gender=%c",
-		    sqlite3_column_text(s, 0), nlang % 2 ? 'F' : 'M');
+		    table_cell(t, (size_t)nlang, 0), nlang % 2 ? 'F' : 'M');
 		check("GET", path, NULL, NULL, 200, NULL);
 	}
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	table_free(t);
 	ck_assert_int_eq(nlang, 150);
 	ck_assert_int_ge(cache_count("misses"), misses + nlang);
 	n = cache_count("entries");

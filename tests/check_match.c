@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "ranking.h"
 #include "tolkreg/availability.h"
 #include "tolkreg/body.h"
@@ -38,7 +39,7 @@ static void
 next_fnr(char out[12])
 {
 	nfnr++;
-	make_fnr(out, nfnr / 100 % 28 + 1, 1, 80, nfnr % 100 * 5 + 100);
+	fixture_fnr(out, nfnr / 100 % 28 + 1, 1, 80, nfnr % 100 * 5 + 100);
 }
 
 /* An interpreter with a category in ara: 'A', 'C' or 'E'. */
@@ -79,7 +80,7 @@ setup(void)
 	struct body_input	b2 = { NAV, "NAV Bergen", SECTOR_WELFARE,
 	    "4601", 1, GUIDE_NONE };
 
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 	nfnr = 0;
 	ck_assert_int_eq(body_add(st, &b1, &err), 0);
@@ -89,7 +90,7 @@ setup(void)
 static void
 teardown(void)
 {
-	test_store_free(st, path);
+	fixture_store_free(st, path);
 }
 
 /* A request; start is local Oslo time. */
@@ -259,9 +260,8 @@ START_TEST(test_rule_distance_and_bands)
 	    geo_travel_minutes(geo_haversine_km(59.98173, 10.73927,
 	    60.36433, 5.39055)));
 	match_result_release(&m);
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE municipality"
-	    " SET lat = 60.39, lon = 5.33 WHERE code = '3205'", NULL, NULL,
-	    NULL), SQLITE_OK);
+	fixture_exec(st, "UPDATE municipality SET lat = 60.39, lon = 5.33"
+	    " WHERE code = '3205'");
 	run(id, &m);
 	ck_assert_int_eq(find(&m, lillestrom)->travel_minutes,
 	    geo_travel_minutes(geo_haversine_km(60.39, 5.33,
@@ -849,9 +849,8 @@ END_TEST
 static struct store *
 other(void)
 {
-	struct store	*o;
+	struct store	*o = fixture_store_open(path);
 
-	ck_assert_msg(store_open(&o, path, 0, &err) == 0, "%s", err.msg);
 	store_set_actor(o, "other");
 	return (o);
 }
@@ -921,16 +920,8 @@ ref_fair(struct store *s, int64_t regno, int64_t start)
 static int
 count_log(struct store *s, int64_t regno)
 {
-	sqlite3_stmt	*q;
-	int		 v;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT count(*)"
-	    " FROM match_log WHERE regno = ?1", -1, &q, NULL), SQLITE_OK);
-	sqlite3_bind_int64(q, 1, regno);
-	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
-	v = sqlite3_column_int(q, 0);
-	sqlite3_finalize(q);
-	return (v);
+	return ((int)fixture_int_id(s, "SELECT count(*) FROM match_log"
+	    " WHERE regno = ?1", regno));
 }
 
 /*
@@ -1141,10 +1132,10 @@ START_TEST(test_cache_log_pruned)
 	id = req("2030-03-04T10:00", 60, "phone", NULL, NULL);
 	o = other();
 	/* Keep five rows, pruned every fourth. */
-	ck_assert_int_eq(sqlite3_exec(store_db(o), "DROP TRIGGER"
+	fixture_exec(o, "DROP TRIGGER"
 	    " match_log_prune; CREATE TRIGGER match_log_prune AFTER INSERT"
 	    " ON match_log WHEN NEW.seq % 4 = 0 BEGIN DELETE FROM match_log"
-	    " WHERE seq <= NEW.seq - 5; END", NULL, NULL, NULL), SQLITE_OK);
+	    " WHERE seq <= NEW.seq - 5; END");
 	same_as_fresh(id);
 	for (i = 0; i < 6; i++) {
 		ck_assert_int_eq(unavailable_add(o, c, "2030-03-04T09:00",

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "monitor_fixture.h"
+#include "tolkreg/assignment.h"
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
@@ -183,11 +185,10 @@ START_TEST(test_supply_follows_history)
 	struct table		*t;
 
 	/* Z excluded since before the period's end: tir has no supply. */
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO"
+	fixture_exec(st, "INSERT INTO"
 	    " listing_event (regno, status, reason, at, actor) SELECT regno,"
 	    " 'suspended', 'case', '2026-06-01T00:00:00Z', 'test' FROM"
-	    " interpreter WHERE pnr = '01018012371'", NULL, NULL, NULL),
-	    SQLITE_OK);
+	    " interpreter WHERE pnr = '01018012371'");
 	sprak_params_init(&sp);
 	t = sprak(&sp);
 	ck_assert_str_eq(col(t, row(t, "tir"), "interpreters_qualified"), "0");
@@ -256,35 +257,16 @@ END_TEST
 static int64_t
 regno_of(const char *fnr)
 {
-	sqlite3_stmt	*s;
-	int64_t		 regno = 0;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT regno FROM"
-	    " interpreter WHERE pnr = ?1", -1, &s, NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, fnr, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		regno = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	ck_assert_int_ne(regno, 0);
-	return (regno);
+	return (fixture_int_text(st, "SELECT regno FROM interpreter"
+	    " WHERE pnr = ?1", fnr));
 }
 
 /* The id of the assignment NAV reported as ref. */
 static int64_t
 reported(const char *ref)
 {
-	sqlite3_stmt	*s;
-	int64_t		 id = 0;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT id FROM"
-	    " request WHERE sender = '" FX_NAV "' AND ext_ref = ?1", -1, &s,
-	    NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	ck_assert_int_ne(id, 0);
-	return (id);
+	return (fixture_int_text(st, "SELECT id FROM request"
+	    " WHERE sender = '" FX_NAV "' AND ext_ref = ?1", ref));
 }
 
 START_TEST(test_reported_category)
@@ -293,22 +275,22 @@ START_TEST(test_reported_category)
 	    "2026-05-05T10:00", "60", "phone", NULL, "completed", NULL, NULL,
 	    NULL, -1, -1, "private-agency", FX_NAV, NULL };
 	struct request		 r;
+	enum assignment_result	 result;
 	char			 regno[32];
-	int			 result;
 
 	/* X held A in Arabic on the day: a qualified interpreter (§ 7). */
 	snprintf(regno, sizeof(regno), "%lld", (long long)regno_of("31129956715"));
 	in.interpreter = regno;
-	ck_assert_msg(request_report(st, &in, &result, &err) == 0, "%s",
+	ck_assert_msg(assignment_record(st, &in, &result, &err) == 0, "%s",
 	    err.msg);
-	ck_assert_int_eq(result, REPORT_ADDED);
+	ck_assert_int_eq(result, ASSIGNMENT_ADDED);
 	ck_assert_int_eq(request_get(st, reported("AG-1"), &r, &err), 0);
 	ck_assert_int_eq(r.category, 'A');
 	/* Z has no category in Arabic: not qualified, though registered. */
 	snprintf(regno, sizeof(regno), "%lld", (long long)regno_of("01018012371"));
 	in.ref = "AG-2";
 	in.exception = "emergency";
-	ck_assert_msg(request_report(st, &in, &result, &err) == 0, "%s",
+	ck_assert_msg(assignment_record(st, &in, &result, &err) == 0, "%s",
 	    err.msg);
 	ck_assert_int_eq(request_get(st, reported("AG-2"), &r, &err), 0);
 	ck_assert_int_eq(r.category, 0);

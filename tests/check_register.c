@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
@@ -27,43 +28,14 @@ static struct tk_error	 err;
 static void
 setup(void)
 {
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 }
 
 static void
 teardown(void)
 {
-	test_store_free(st, path);
-}
-
-/*
- * A valid fødselsnummer for day/month/yy and individual number ind (the
- * next individual number that gives valid control digits).
- */
-void
-make_fnr(char out[12], int d, int m, int yy, int ind)
-{
-	static const int	w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
-	static const int	w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
-	int			i, s, k1, k2;
-
-	for (;; ind++) {
-		snprintf(out, 12, "%02u%02u%02u%03u", (unsigned)d % 100,
-		    (unsigned)m % 100, (unsigned)yy % 100, (unsigned)ind % 1000);
-		for (s = 0, i = 0; i < 9; i++)
-			s += (out[i] - '0') * w1[i];
-		if ((k1 = (11 - s % 11) % 11) == 10)
-			continue;
-		out[9] = (char)('0' + k1);
-		for (s = 0, i = 0; i < 10; i++)
-			s += (out[i] - '0') * w2[i];
-		if ((k2 = (11 - s % 11) % 11) == 10)
-			continue;
-		out[10] = (char)('0' + k2);
-		out[11] = '\0';
-		return;
-	}
+	fixture_store_free(st, path);
 }
 
 /* Add an interpreter with fnr for day d of January 1980. */
@@ -73,39 +45,42 @@ add_interp(const char *name, int d, char gender, const char *knr,
 {
 	struct interpreter_input	in = { name, NULL, gender,
 	    "x@example.no", "91234567", knr, AVAIL_PART, mods };
-	char				fnr[12];
-	int64_t				regno;
 
-	make_fnr(fnr, d, 1, 80, 100);
-	in.pnr = fnr;
-	ck_assert_msg(interpreter_add(st, &in, &regno, &err) == 0, "%s",
+	return (fixture_interpreter_add(st, &in, d, NULL));
+}
+
+/* The number of interpreters in the register, whatever their status. */
+static size_t
+interpreters(void)
+{
+	struct list_query	 q = { NULL, NULL, NULL };
+	struct table		*t = table_new();
+	size_t			 n;
+
+	ck_assert_msg(register_list(st, &q, t, &err) == 0, "%s", err.msg);
+	n = table_nrows(t);
+	table_free(t);
+	return (n);
+}
+
+/* The listing statuses in regno's history, oldest first, "a,b". */
+static const char *
+history(int64_t regno)
+{
+	static char	 buf[256];
+	struct table	*t = table_new();
+	size_t		 i, len;
+
+	buf[0] = '\0';
+	ck_assert_msg(register_history(st, regno, t, &err) == 0, "%s",
 	    err.msg);
-	return (regno);
-}
-
-static void
-add_cred(int64_t regno, enum cred_kind kind, const char *lang)
-{
-	struct credential_new	c = { regno, kind, lang, "2020-01-01", NULL };
-	int64_t			id;
-
-	ck_assert_msg(credential_add(st, &c, &id, &err) == 0, "%s", err.msg);
-}
-
-/* A count from SQL with one integer parameter. */
-static long long
-count(const char *sql, int64_t p)
-{
-	sqlite3_stmt	*s;
-	long long	 v;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_int64(s, 1, p);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return (v);
+	for (i = 0; i < table_nrows(t); i++) {
+		len = strlen(buf);
+		snprintf(buf + len, sizeof(buf) - len, "%s%s",
+		    i > 0 ? "," : "", table_cell(t, i, 1));
+	}
+	table_free(t);
+	return (buf);
 }
 
 START_TEST(test_add_get)
@@ -126,10 +101,9 @@ START_TEST(test_add_get)
 	ck_assert_uint_eq(in.modalities, MOD_ONSITE | MOD_PHONE);
 	ck_assert_int_eq(in.status, LIST_LISTED);
 	/* History and audit have the addition. */
-	ck_assert_int_eq(count("SELECT count(*) FROM listing_event"
-	    " WHERE regno = ?1 AND status = 'listed'", a), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE entity_id"
-	    " = ?1 AND action = 'add' AND actor = 'check'", a), 1);
+	ck_assert_str_eq(history(a), "listed");
+	ck_assert_int_eq(fixture_int_id(st, "SELECT count(*) FROM audit WHERE"
+	    " entity_id = ?1 AND action = 'add' AND actor = 'check'", a), 1);
 	ck_assert_int_eq(interpreter_get(st, 4242, &in, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_NOTFOUND);
 }
@@ -168,7 +142,7 @@ START_TEST(test_add_rules)
 	ck_assert_int_eq(interpreter_add(st, &bad, &regno, &err), -1);
 	ck_assert_str_eq(err.field, "gender");
 	tk_error_clear(&err);
-	ck_assert_int_eq(count("SELECT count(*) FROM interpreter", 0), 0);
+	ck_assert_int_eq(interpreters(), 0);
 	ck_assert_int_eq(interpreter_add(st, &in, &regno, &err), 0);
 	/* The same person twice. */
 	ck_assert_int_eq(interpreter_add(st, &in, &regno, &err), -1);
@@ -192,19 +166,20 @@ START_TEST(test_update_audited)
 	ck_assert_str_eq(in.email, "new@example.no");
 	ck_assert_str_eq(in.municipality, "4601");
 	ck_assert_str_eq(in.name, "Amina Hassan");
-	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE entity_id"
-	    " = ?1 AND action = 'update' AND field = 'municipality'"
+	ck_assert_int_eq(fixture_int_id(st, "SELECT count(*) FROM audit WHERE"
+	    " entity_id = ?1 AND action = 'update' AND field = 'municipality'"
 	    " AND old = '0301' AND new = '4601'", a), 1);
 	/* A new personal number is audited masked. */
-	make_fnr(fnr, 5, 5, 75, 200);
+	fixture_fnr(fnr, 5, 5, 75, 200);
 	memset(&up, 0, sizeof(up));
 	up.availability = -1;
 	up.pnr = fnr;
 	ck_assert_int_eq(interpreter_update(st, a, &up, &err), 0);
-	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE field = 'fnr'"
-	    " AND new = '***********' AND old = '***********'", 0), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE"
-	    " instr(coalesce(old, '') || coalesce(new, ''), '0505') > 0", 0),
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit"
+	    " WHERE field = 'fnr' AND new = '***********'"
+	    " AND old = '***********'"), 1);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"
+	    " instr(coalesce(old, '') || coalesce(new, ''), '0505') > 0"),
 	    0);
 	/* Nothing to change. */
 	memset(&up, 0, sizeof(up));
@@ -257,11 +232,8 @@ START_TEST(test_status_transitions)
 	ck_assert_int_eq(interpreter_exclude(st, a, "", NULL, 0, &err), -1);
 	ck_assert_str_eq(err.field, "reason");
 	/* The full history, in order. */
-	ck_assert_int_eq(count("SELECT count(*) FROM listing_event"
-	    " WHERE regno = ?1", a), 6);
-	ck_assert_int_eq(count("SELECT group_concat(status, ',') = 'listed,"
-	    "suspended,excluded,listed,withdrawn,listed' FROM (SELECT status"
-	    " FROM listing_event WHERE regno = ?1 ORDER BY id)", a), 1);
+	ck_assert_str_eq(history(a),
+	    "listed,suspended,excluded,listed,withdrawn,listed");
 }
 END_TEST
 
@@ -323,12 +295,12 @@ START_TEST(test_search)
 	b = add_interp("Anne A", 2, 'F', "4601", MOD_ALL);
 	c = add_interp("Cecilie C", 3, 'F', "0301", MOD_ONSITE);
 	d = add_interp("Dina D", 4, 'F', "0301", MOD_ALL);
-	add_cred(a, CRED_BILINGUAL_TEST, "ara");
-	add_cred(a, CRED_TAO, NULL);			/* E */
-	add_cred(b, CRED_AUTHORISATION, "ara");		/* C */
-	add_cred(c, CRED_BACHELOR, "ara");		/* B */
-	add_cred(c, CRED_AUTHORISATION, "ara");		/* A */
-	add_cred(d, CRED_GRUNNEMNE, "rus");		/* D, other language */
+	fixture_credential(st, a, CRED_BILINGUAL_TEST, "ara");
+	fixture_credential(st, a, CRED_TAO, NULL);		/* E */
+	fixture_credential(st, b, CRED_AUTHORISATION, "ara");	/* C */
+	fixture_credential(st, c, CRED_BACHELOR, "ara");	/* B */
+	fixture_credential(st, c, CRED_AUTHORISATION, "ara");	/* A */
+	fixture_credential(st, d, CRED_GRUNNEMNE, "rus");	/* D, rus */
 
 	t = table_new();
 	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
@@ -399,7 +371,7 @@ START_TEST(test_search_hides_personal)
 	int64_t			 a;
 
 	a = add_interp("Erik E", 1, 'M', "0301", MOD_PHONE);
-	add_cred(a, CRED_AUTHORISATION, "ara");
+	fixture_credential(st, a, CRED_AUTHORISATION, "ara");
 	t = table_new();
 	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
 	f = open_memstream(&buf, &len);
@@ -434,9 +406,9 @@ START_TEST(test_bodies)
 	ck_assert_int_eq(b.guidelines, GUIDE_FULL);
 	ck_assert_int_eq(b.regular, 1);
 	ck_assert_int_eq(b.sector, SECTOR_HEALTH);
-	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE entity ="
-	    " 'body' AND field = 'guidelines' AND old = 'partial'"
-	    " AND new = 'full'", 0), 1);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"
+	    " entity = 'body' AND field = 'guidelines' AND old = 'partial' AND"
+	    " new = 'full'"), 1);
 	ck_assert_int_eq(body_get(st, "988077917", &b, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_NOTFOUND);
 }

@@ -12,62 +12,12 @@
 #include <unistd.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/error.h"
 #include "tolkreg/geo.h"
+#include "tolkreg/language.h"
+#include "tolkreg/output.h"
 #include "tolkreg/store.h"
-
-/* A fresh, initialised database in a temporary directory. */
-struct store *
-test_store_new(char path[256])
-{
-	struct store	*st;
-	struct tk_error	 err;
-	char		 dir[] = "/tmp/tolkreg-check.XXXXXX";
-
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, 256, "%s/t.db", dir);
-	tk_error_clear(&err);
-	ck_assert_int_eq(store_open(&st, path, STORE_CREATE, &err), 0);
-	ck_assert_int_eq(store_begin(st, &err), 0);
-	ck_assert_msg(store_load_reference(st, &err) == 0, "%s", err.msg);
-	ck_assert_int_eq(store_commit(st, &err), 0);
-	store_set_actor(st, "check");
-	return (st);
-}
-
-/* Close the store and remove its files and directory. */
-void
-test_store_free(struct store *st, const char *path)
-{
-	char	buf[300], *slash;
-
-	store_close(st);
-	unlink(path);
-	snprintf(buf, sizeof(buf), "%s-wal", path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s-shm", path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s", path);
-	if ((slash = strrchr(buf, '/')) != NULL) {
-		*slash = '\0';
-		rmdir(buf);
-	}
-}
-
-/* The single integer a query returns. */
-static long long
-scalar(struct store *st, const char *sql)
-{
-	sqlite3_stmt	*s;
-	long long	 v = -1;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL),
-	    SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return (v);
-}
 
 static struct store	*st;
 static char		 path[256];
@@ -75,20 +25,20 @@ static char		 path[256];
 static void
 setup(void)
 {
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 }
 
 static void
 teardown(void)
 {
-	test_store_free(st, path);
+	fixture_store_free(st, path);
 }
 
 START_TEST(test_schema_version)
 {
 	ck_assert_int_ge(store_schema_latest(), 1);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
-	ck_assert_int_eq(scalar(st, "PRAGMA user_version"),
+	ck_assert_int_eq(fixture_int(st, "PRAGMA user_version"),
 	    store_schema_latest());
 }
 END_TEST
@@ -97,31 +47,45 @@ START_TEST(test_pragmas)
 {
 	sqlite3_stmt	*s;
 
-	ck_assert_int_eq(scalar(st, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(fixture_int(st, "PRAGMA foreign_keys"), 1);
 	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st),
 	    "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	ck_assert_int_eq(scalar(st, "PRAGMA busy_timeout"), STORE_BUSY_MS);
+	ck_assert_int_eq(fixture_int(st, "PRAGMA busy_timeout"), STORE_BUSY_MS);
 }
 END_TEST
 
 START_TEST(test_reference_data)
 {
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM county"), 15);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"), 357);
-	ck_assert_int_ge(scalar(st, "SELECT count(*) FROM language"), 7800);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM language"
-	    " WHERE code = 'nsl' AND sign = 1"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM language"
-	    " WHERE code = 'ara' AND name_nb = 'Arabisk'"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	struct table	*t;
+	struct tk_error	 err;
+
+	tk_error_clear(&err);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM county"), 15);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*)"
+	    " FROM municipality"), 357);
+	t = table_new();
+	ck_assert_int_eq(language_list(st, NULL, t, &err), 0);
+	ck_assert_uint_ge(table_nrows(t), 7800);
+	table_free(t);
+	t = table_new();
+	ck_assert_int_eq(language_list(st, "nsl", t, &err), 0);
+	ck_assert_str_eq(table_cell(t, 0, 0), "nsl");
+	ck_assert_str_eq(table_cell(t, 0, 4), "yes");
+	table_free(t);
+	t = table_new();
+	ck_assert_int_eq(language_list(st, "ara", t, &err), 0);
+	ck_assert_str_eq(table_cell(t, 0, 0), "ara");
+	ck_assert_str_eq(table_cell(t, 0, 3), "Arabisk");
+	table_free(t);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM municipality"
 	    " WHERE code = '0301' AND county = '03'"), 1);
 	/* Every municipality's county is its number's first two digits. */
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM municipality"
 	    " WHERE substr(code, 1, 2) <> county"), 0);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM municipality"
 	    " WHERE lat NOT BETWEEN 57.9 AND 71.2"
 	    " OR lon NOT BETWEEN 4.5 AND 31.2"), 0);
 }
@@ -135,8 +99,9 @@ START_TEST(test_reload_idempotent)
 	ck_assert_int_eq(store_begin(st, &err), 0);
 	ck_assert_int_eq(store_load_reference(st, &err), 0);
 	ck_assert_int_eq(store_commit(st, &err), 0);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"), 357);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM county"), 15);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM municipality"),
+	    357);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM county"), 15);
 }
 END_TEST
 
@@ -237,10 +202,10 @@ START_TEST(test_rollback)
 
 	tk_error_clear(&err);
 	ck_assert_int_eq(store_begin(st, &err), 0);
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "DELETE FROM municipality"
-	    " WHERE code = '0301'", NULL, NULL, NULL), SQLITE_OK);
+	fixture_exec(st, "DELETE FROM municipality"
+	    " WHERE code = '0301'");
 	store_rollback(st);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM municipality"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM municipality"
 	    " WHERE code = '0301'"), 1);
 }
 END_TEST
@@ -263,15 +228,14 @@ END_TEST
 
 START_TEST(test_audit_append_only)
 {
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO audit"
+	fixture_exec(st, "INSERT INTO audit"
 	    " (at, actor, entity, entity_id, action) VALUES"
-	    " ('2026-01-01T00:00:00Z', 'x', 'e', '1', 'a')", NULL, NULL, NULL),
-	    SQLITE_OK);
+	    " ('2026-01-01T00:00:00Z', 'x', 'e', '1', 'a')");
 	ck_assert_int_ne(sqlite3_exec(store_db(st), "UPDATE audit SET"
 	    " actor = 'y'", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_ne(sqlite3_exec(store_db(st), "DELETE FROM audit",
 	    NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM audit"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit"
 	    " WHERE actor = 'x'"), 1);
 }
 END_TEST
@@ -289,8 +253,8 @@ START_TEST(test_register_gen)
 	    " 'F', 'a@b.no', '+4799999999', '0301', 'full', 7, 'now')",
 	    NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_gt(g1 = store_register_gen(st, &err), g0);
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO qualification"
-	    " VALUES (7, 'ara', 'C')", NULL, NULL, NULL), SQLITE_OK);
+	fixture_exec(st, "INSERT INTO qualification"
+	    " VALUES (7, 'ara', 'C')");
 	ck_assert_int_gt(g2 = store_register_gen(st, &err), g1);
 	/* A body and a booking are not the register. */
 	ck_assert_int_eq(sqlite3_exec(store_db(st), "INSERT INTO body (orgnr,"
@@ -301,16 +265,15 @@ START_TEST(test_register_gen)
 	    " 'ara', 0, 60, 'video', 7, 0, 3600, 'booked', 'now')",
 	    NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(store_register_gen(st, &err), g2);
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE interpreter SET"
-	    " status = 'suspended' WHERE regno = 7", NULL, NULL, NULL),
-	    SQLITE_OK);
+	fixture_exec(st, "UPDATE interpreter SET"
+	    " status = 'suspended' WHERE regno = 7");
 	ck_assert_int_gt(g1 = store_register_gen(st, &err), g2);
 	/* The search shows the names of languages: a reload that puts one
 	 * back moves it on, one that changes nothing does not. */
 	ck_assert_int_eq(store_load_reference(st, &err), 0);
 	ck_assert_int_eq(store_register_gen(st, &err), g1);
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE language SET"
-	    " name_nb = 'x' WHERE code = 'ara'", NULL, NULL, NULL), SQLITE_OK);
+	fixture_exec(st, "UPDATE language SET"
+	    " name_nb = 'x' WHERE code = 'ara'");
 	ck_assert_int_eq(store_register_gen(st, &err), g1);
 	ck_assert_int_eq(store_load_reference(st, &err), 0);
 	ck_assert_int_gt(g2 = store_register_gen(st, &err), g1);

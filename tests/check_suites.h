@@ -21,12 +21,4 @@ Suite	*token_suite(void);
 Suite	*validate_suite(void);
 Suite	*xml_suite(void);
 
-/* A fresh, initialised database in a temporary directory (check_store.c). */
-struct store;
-struct store	*test_store_new(char path[256]);
-void		 test_store_free(struct store *, const char *path);
-
-/* A valid fødselsnummer for d/m/yy from individual number ind on. */
-void		 make_fnr(char out[12], int d, int m, int yy, int ind);
-
 #endif /* TOLKREG_CHECK_SUITES_H */

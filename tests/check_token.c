@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/body.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
@@ -32,32 +33,18 @@ setup(void)
 {
 	struct body_input		b = { OUS, "Oslo universitetssykehus",
 	    SECTOR_HEALTH, "0301", 1, GUIDE_FULL };
-	struct interpreter_input	in = { "Amina Hassan", NULL, 'F',
-	    "x@example.no", "91234567", "0301", AVAIL_PART, MOD_ALL };
-	char				fnr[12];
 
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 	tk_today(today);
-	make_fnr(fnr, 1, 1, 80, 100);
-	in.pnr = fnr;
 	ck_assert_msg(body_add(st, &b, &err) == 0, "%s", err.msg);
-	ck_assert_msg(interpreter_add(st, &in, &regno, &err) == 0, "%s",
-	    err.msg);
+	regno = fixture_interpreter(st, "Amina Hassan", 1, NULL);
 }
 
 static void
 teardown(void)
 {
-	test_store_free(st, path);
-}
-
-/* Run sql with no result and no parameter. */
-static void
-exec_sql(const char *sql)
-{
-	ck_assert_int_eq(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL),
-	    SQLITE_OK);
+	fixture_store_free(st, path);
 }
 
 START_TEST(test_roundtrip)
@@ -191,10 +178,9 @@ END_TEST
 START_TEST(test_secret_not_stored)
 {
 	struct principal	 p;
-	sqlite3_stmt	*s;
-	char		 tok[TOKEN_BUFLEN];
-	const char	*secret;
-	int64_t		 id;
+	char			 tok[TOKEN_BUFLEN];
+	const char		*secret;
+	int64_t			 id;
 
 	ck_assert_int_eq(token_create(st, ROLE_ADMIN, NULL, 0, NULL, tok, &id,
 	    &err), 0);
@@ -202,23 +188,14 @@ START_TEST(test_secret_not_stored)
 	secret = strchr(tok + strlen("tolkreg_"), '_') + 1;
 	ck_assert_uint_eq(strlen(secret), 43);
 	/* Neither the text nor anything containing it is in any row. */
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT count(*)"
-	    " FROM token WHERE instr(CAST(salt AS TEXT), ?1) > 0"
+	ck_assert_int_eq(fixture_int_text(st, "SELECT count(*) FROM token"
+	    " WHERE instr(CAST(salt AS TEXT), ?1) > 0"
 	    " OR instr(CAST(digest AS TEXT), ?1) > 0"
-	    " OR instr(actor, ?1) > 0", -1, &s, NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, secret, -1, SQLITE_STATIC);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(s, 0), 0);
-	sqlite3_finalize(s);
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "SELECT count(*)"
-	    " FROM audit WHERE instr(coalesce(new, ''), ?1) > 0", -1, &s,
-	    NULL), SQLITE_OK);
-	sqlite3_bind_text(s, 1, secret, -1, SQLITE_STATIC);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(s, 0), 0);
-	sqlite3_finalize(s);
+	    " OR instr(actor, ?1) > 0", secret), 0);
+	ck_assert_int_eq(fixture_int_text(st, "SELECT count(*) FROM audit"
+	    " WHERE instr(coalesce(new, ''), ?1) > 0", secret), 0);
 	/* A tampered digest refuses the token. */
-	exec_sql("UPDATE token SET digest = zeroblob(32)");
+	fixture_exec(st, "UPDATE token SET digest = zeroblob(32)");
 	ck_assert_int_eq(token_verify(st, tok, today, &p, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_PERM);
 }

@@ -16,12 +16,14 @@
 #include <time.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/body.h"
 #include "tolkreg/booking.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/match.h"
+#include "tolkreg/output.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/writer.h"
@@ -40,17 +42,10 @@ interp(const char *name)
 {
 	struct interpreter_input	in = { name, NULL, 'F',
 	    "t@example.no", "91234567", "0301", AVAIL_FULL, MOD_ALL };
-	struct credential_new		c = { 0, CRED_AUTHORISATION, "ara",
-	    "2020-01-01", NULL };
-	char				fnr[12];
-	int64_t				regno, id;
+	int64_t				regno;
 
-	make_fnr(fnr, ++nfnr, 1, 80, 100);
-	in.pnr = fnr;
-	ck_assert_msg(interpreter_add(st, &in, &regno, &err) == 0, "%s",
-	    err.msg);
-	c.regno = regno;
-	ck_assert_msg(credential_add(st, &c, &id, &err) == 0, "%s", err.msg);
+	regno = fixture_interpreter_add(st, &in, ++nfnr, NULL);
+	fixture_credential(st, regno, CRED_AUTHORISATION, "ara");
 	return (regno);
 }
 
@@ -71,7 +66,7 @@ setup(void)
 	struct body_input	b = { OUS, "Oslo universitetssykehus",
 	    SECTOR_HEALTH, "0301", 1, GUIDE_FULL };
 
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 	nfnr = 0;
 	ck_assert_int_eq(body_add(st, &b, &err), 0);
@@ -82,7 +77,7 @@ static void
 teardown(void)
 {
 	writer_close(w);
-	test_store_free(st, path);
+	fixture_store_free(st, path);
 }
 
 static const char *
@@ -101,6 +96,20 @@ regno_of(int64_t id)
 
 	ck_assert_int_eq(request_get(st, id, &r, &err), 0);
 	return (r.regno);
+}
+
+/* The number of requests in state. */
+static size_t
+requests_in(const char *state)
+{
+	struct request_filter	 f = { NULL, state, NULL, NULL, NULL, 0 };
+	struct table		*t = table_new();
+	size_t			 n;
+
+	ck_assert_msg(request_list(st, &f, t, &err) == 0, "%s", err.msg);
+	n = table_nrows(t);
+	table_free(t);
+	return (n);
 }
 
 /* Wait until the writer has taken (waiting < 0: has waiting) jobs. */
@@ -239,17 +248,9 @@ START_TEST(test_one_transaction_for_many)
 		ck_assert_int_eq(regno_of(b[i].id), x[i]);
 	}
 	/* Each in the audit log under its own actor. */
-	{
-		sqlite3_stmt	*s;
-
-		ck_assert_int_eq(sqlite3_prepare_v2(store_db(st),
-		    "SELECT count(DISTINCT actor) FROM audit WHERE"
-		    " action = 'booked' AND actor LIKE 'office%'", -1, &s, NULL),
-		    SQLITE_OK);
-		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-		ck_assert_int_eq(sqlite3_column_int(s, 0), NJOBS);
-		sqlite3_finalize(s);
-	}
+	ck_assert_int_eq(fixture_int(st, "SELECT count(DISTINCT actor)"
+	    " FROM audit WHERE action = 'booked' AND actor LIKE 'office%'"),
+	    NJOBS);
 }
 END_TEST
 
@@ -346,16 +347,7 @@ START_TEST(test_one_booking_of_one_slot)
 			ck_assert_int_eq(b[i].err.code, TK_E_CONFLICT);
 	}
 	ck_assert_int_eq(made, 1);
-	{
-		sqlite3_stmt	*s;
-
-		ck_assert_int_eq(sqlite3_prepare_v2(store_db(st),
-		    "SELECT count(*) FROM request WHERE state = 'booked'",
-		    -1, &s, NULL), SQLITE_OK);
-		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-		ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
-		sqlite3_finalize(s);
-	}
+	ck_assert_int_eq(requests_in("booked"), 1);
 }
 END_TEST
 

@@ -11,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "check_suites.h"
+#include "fixture.h"
 #include "tolkreg/error.h"
+#include "tolkreg/interpreter.h"
+#include "tolkreg/output.h"
+#include "tolkreg/register.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xml.h"
 
@@ -84,7 +87,7 @@
 
 static struct store	*st;
 static char		 path[256];
-static char		 dir[64];
+static char		 dir[FIXTURE_DIRLEN];
 static char		 problems[16384];
 static int		 nproblems;
 
@@ -104,9 +107,8 @@ on_problem(void *arg, const char *file, unsigned long line, const char *msg)
 static void
 setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/tolkreg-xml.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	st = test_store_new(path);
+	fixture_dir_new(dir);
+	st = fixture_store_new(path);
 	problems[0] = '\0';
 	nproblems = 0;
 }
@@ -114,11 +116,8 @@ setup(void)
 static void
 teardown(void)
 {
-	char	cmd[128];
-
-	test_store_free(st, path);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_store_free(st, path);
+	fixture_dir_free(dir);
 }
 
 /* Write text to a file in the test directory; returns its path. */
@@ -170,26 +169,11 @@ import_refused(const char *text)
 	ck_assert_int_gt(nproblems, 0);
 }
 
-/* The single integer a query returns. */
-static long long
-scalar(struct store *s, const char *sql)
-{
-	sqlite3_stmt	*q;
-	long long	 v = -1;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &q, NULL),
-	    SQLITE_OK);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return (v);
-}
-
 /* Rows in every table that a refused import must not touch. */
 static long long
 rows(struct store *s)
 {
-	return (scalar(s, "SELECT (SELECT count(*) FROM interpreter) +"
+	return (fixture_int(s, "SELECT (SELECT count(*) FROM interpreter) +"
 	    " (SELECT count(*) FROM credential) +"
 	    " (SELECT count(*) FROM listing_event) +"
 	    " (SELECT count(*) FROM warning) + (SELECT count(*) FROM body) +"
@@ -217,41 +201,54 @@ export_of(struct store *s, enum xml_export_what what, int personal,
 
 START_TEST(test_import_each_kind)
 {
-	struct xml_counts	c;
+	struct xml_counts	 c;
+	struct interpreter	 ip;
+	struct table		*t;
+	struct tk_error		 err;
 
 	import_ok(HEAD INTERP TAIL, &c);
 	ck_assert_uint_eq(c.n[XML_INTERPRETER][XML_ADDED], 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM credential"), 3);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM listing_event"), 2);
+	tk_error_clear(&err);
+	t = table_new();
+	ck_assert_int_eq(register_credentials(st, 10001, t, &err), 0);
+	ck_assert_uint_eq(table_nrows(t), 3);
+	table_free(t);
 	/* Categories derived, the revoked test giving nothing. */
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM qualification"
-	    " WHERE regno = 10001 AND lang = 'ara' AND category = 'C'"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM qualification"
-	    " WHERE lang = 'tir'"), 0);
+	t = table_new();
+	ck_assert_int_eq(register_languages(st, 10001, t, &err), 0);
+	ck_assert_uint_eq(table_nrows(t), 1);
+	ck_assert_str_eq(table_cell(t, 0, 0), "ara");
+	ck_assert_str_eq(table_cell(t, 0, 2), "C");
+	table_free(t);
 	/* Status from the latest event; name with its ampersand. */
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM interpreter WHERE"
-	    " status = 'excluded' AND status_until = '2024-11-01'"
-	    " AND name = 'Kari & Nordmann' AND phone = '+4791234567'"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM listing_event"
-	    " WHERE at = '2024-05-02T11:00:00Z'"), 1);
+	ck_assert_int_eq(interpreter_get(st, 10001, &ip, &err), 0);
+	ck_assert_int_eq(ip.status, LIST_EXCLUDED);
+	ck_assert_str_eq(ip.status_until, "2024-11-01");
+	ck_assert_str_eq(ip.name, "Kari & Nordmann");
+	ck_assert_str_eq(ip.phone, "+4791234567");
+	t = table_new();
+	ck_assert_int_eq(register_history(st, 10001, t, &err), 0);
+	ck_assert_uint_eq(table_nrows(t), 2);
+	ck_assert_str_eq(table_cell(t, 1, 0), "2024-05-02T11:00:00Z");
+	table_free(t);
 
 	import_ok(HEAD BODY TAIL, &c);
 	ck_assert_uint_eq(c.n[XML_BODY][XML_ADDED], 1);
 
 	import_ok(HEAD ASSIGN TAIL, &c);
 	ck_assert_uint_eq(c.n[XML_ASSIGNMENT][XML_ADDED], 4);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM request WHERE"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM request WHERE"
 	    " sender = '988077917' AND ext_ref = 'R-1' AND state = 'completed'"
 	    " AND regno = 10001 AND remote = 1 AND actual_minutes = 60"
 	    " AND child_used = 0 AND provider = 'private-agency'"
 	    " AND sector = 'health' AND busy_from = start"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM request WHERE"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM request WHERE"
 	    " ext_ref = 'R-2' AND unregistered = 1 AND regno IS NULL"
 	    " AND exception = 'none-qualified' AND remote = 1"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM request WHERE"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM request WHERE"
 	    " ext_ref = 'K-77' AND state = 'unfilled' AND child_used = 1"
 	    " AND close_reason = 'no one free'"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM request WHERE"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM request WHERE"
 	    " ext_ref = 'K-78' AND state = 'cancelled' AND regno = 10001"),
 	    1);
 }
@@ -279,6 +276,9 @@ END_TEST
 START_TEST(test_update_by_key)
 {
 	struct xml_counts	 c;
+	struct interpreter	 ip;
+	struct table		*t;
+	struct tk_error		 err;
 	char			*doc;
 
 	import_ok(HEAD INTERP BODY ASSIGN TAIL, &c);
@@ -293,12 +293,17 @@ START_TEST(test_update_by_key)
 	    "</bodies>" TAIL, &c);
 	ck_assert_uint_eq(c.n[XML_INTERPRETER][XML_CHANGED], 1);
 	ck_assert_uint_eq(c.n[XML_BODY][XML_CHANGED], 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM interpreter WHERE"
-	    " municipality = '4601' AND email = 'kari@example.no'"), 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM warning"), 2);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM audit WHERE"
+	tk_error_clear(&err);
+	ck_assert_int_eq(interpreter_get(st, 10001, &ip, &err), 0);
+	ck_assert_str_eq(ip.municipality, "4601");
+	ck_assert_str_eq(ip.email, "kari@example.no");
+	t = table_new();
+	ck_assert_int_eq(register_warnings(st, 10001, t, &err), 0);
+	ck_assert_uint_eq(table_nrows(t), 2);
+	table_free(t);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"
 	    " entity = 'interpreter' AND action = 'update'"), 2);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM audit WHERE"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"
 	    " entity = 'body' AND action = 'update'"), 2);
 
 	/* An assignment with another outcome: changed, audited per field. */
@@ -310,7 +315,7 @@ START_TEST(test_update_by_key)
 	import_ok(doc, &c);
 	free(doc);
 	ck_assert_uint_eq(c.n[XML_ASSIGNMENT][XML_CHANGED], 1);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM audit WHERE"
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"
 	    " action = 'report-update'"), 2);	/* state, child_used */
 }
 END_TEST
@@ -555,7 +560,7 @@ START_TEST(test_round_trip)
 	a[0] = export_of(st, XML_EXPORT_REGISTER, 1, NULL);
 	a[1] = export_of(st, XML_EXPORT_BODIES, 0, NULL);
 	a[2] = export_of(st, XML_EXPORT_ASSIGNMENTS, 0, NULL);
-	st2 = test_store_new(path2);
+	st2 = fixture_store_new(path2);
 	for (k = 0; k < 3; k++) {
 		struct tk_error	err;
 
@@ -570,7 +575,7 @@ START_TEST(test_round_trip)
 		free(a[k]);
 		free(b[k]);
 	}
-	test_store_free(st2, path2);
+	fixture_store_free(st2, path2);
 }
 END_TEST
 
@@ -694,7 +699,8 @@ START_TEST(test_big_import)
 	    err.msg, problems);
 	peak = peak_kib();
 	ck_assert_uint_eq(c.n[XML_ASSIGNMENT][XML_ADDED], BIG_N);
-	ck_assert_int_eq(scalar(st, "SELECT count(*) FROM request"), BIG_N);
+	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM request"),
+	    BIG_N);
 	fprintf(stderr, "big import: %d assignments, peak %ld KiB"
 	    " (%ld KiB above the start)%s\n", BIG_N, peak, peak - base,
 	    UNDER_SANITIZER ? "; bounds not checked under sanitizers" : "");

@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_suites.h"
+#include "fixture.h"
 #include "monitor_fixture.h"
 #include "tolkreg/body.h"
 #include "tolkreg/category.h"
@@ -59,15 +59,6 @@ interp(const char *fnr, enum availability a)
 	ck_assert_msg(interpreter_add(st, &in, &regno, &err) == 0, "%s",
 	    err.msg);
 	return (regno);
-}
-
-static void
-cred(int64_t regno, enum cred_kind kind, const char *lang)
-{
-	struct credential_new	c = { regno, kind, lang, "2020-01-01", NULL };
-	int64_t			id;
-
-	ck_assert_msg(credential_add(st, &c, &id, &err) == 0, "%s", err.msg);
 }
 
 /* Insert n assignments directly; start is Oslo local time. */
@@ -123,22 +114,22 @@ monitor_fixture_new(char path[256])
 	struct body_input	b2 = { NAV, "NAV Bergen", SECTOR_WELFARE,
 	    "4601", 1, GUIDE_NONE };
 
-	st = test_store_new(path);
+	st = fixture_store_new(path);
 	tk_error_clear(&err);
 	ck_assert_int_eq(body_add(st, &b1, &err), 0);
 	ck_assert_int_eq(body_add(st, &b2, &err), 0);
 	X = interp("31129956715", AVAIL_FULL);
 	Y = interp("15108695088", AVAIL_PART);
 	Z = interp("01018012371", AVAIL_OCCASIONAL);
-	cred(X, CRED_AUTHORISATION, "ara");
-	cred(X, CRED_BACHELOR, "ara");
-	cred(Y, CRED_BILINGUAL_TEST, "ara");
-	cred(Y, CRED_TRANSLATOR, "som");
-	cred(Y, CRED_TAO, NULL);
-	cred(Z, CRED_AUTHORISATION, "tir");
+	fixture_credential(st, X, CRED_AUTHORISATION, "ara");
+	fixture_credential(st, X, CRED_BACHELOR, "ara");
+	fixture_credential(st, Y, CRED_BILINGUAL_TEST, "ara");
+	fixture_credential(st, Y, CRED_TRANSLATOR, "som");
+	fixture_credential(st, Y, CRED_TAO, NULL);
+	fixture_credential(st, Z, CRED_AUTHORISATION, "tir");
 	/* Listed since 2020, as the history would say. */
-	ck_assert_int_eq(sqlite3_exec(store_db(st), "UPDATE listing_event"
-	    " SET at = '2020-01-01T00:00:00Z'", NULL, NULL, NULL), SQLITE_OK);
+	fixture_exec(st, "UPDATE listing_event"
+	    " SET at = '2020-01-01T00:00:00Z'");
 
 	req(1, OUS, "ara", "2026-02-02T10:00", 60, "phone", "completed", "A",
 	    1, 0, NULL);
@@ -169,7 +160,7 @@ monitor_fixture_new(char path[256])
 void
 monitor_fixture_free(struct store *s, const char *path)
 {
-	test_store_free(s, path);
+	fixture_store_free(s, path);
 	st = NULL;
 }
 

@@ -89,6 +89,10 @@ int	 validate_period(const char *field, const char *value, int *year,
 int	 validate_text(const char *field, const char *value, size_t max,
 	    struct tk_error *);
 
+/* A whole number of minutes from 1 to max; *out gets it. */
+int	 validate_minutes(const char *field, const char *value, int max,
+	    int *out, struct tk_error *);
+
 #define TIME_BUFLEN	26	/* "YYYY-MM-DDTHH:MM:SS+HH:MM" + NUL */
 
 /* Seconds Europe/Oslo is ahead of UTC at instant t: 3600 or 7200. */
