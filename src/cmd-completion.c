@@ -119,16 +119,20 @@ static const char completion_main[] =
 "\n"
 "complete -F _tolkreg tolkreg\n";
 
-/* Whether the first word of e's name is the first word of one before. */
+/*
+ * Whether the first word of e's name is the first word of a command
+ * before it (of a two-word command before it, with groups set).
+ */
 static int
-seen_before(const struct cmd_entry **e)
+seen_before(const struct cmd_entry **e, int groups)
 {
 	const struct cmd_entry	**p;
 	size_t			  n = strcspn((*e)->name, " ");
 
 	for (p = cmd_table; p != e; p++) {
 		if (strncmp((*p)->name, (*e)->name, n) == 0 &&
-		    ((*p)->name[n] == ' ' || (*p)->name[n] == '\0'))
+		    ((*p)->name[n] == ' ' ||
+		    (!groups && (*p)->name[n] == '\0')))
 			return (1);
 	}
 	return (0);
@@ -169,7 +173,7 @@ write_commands(FILE *f)
 	fputs("_tolkreg_commands()\n{\n\techo '", f);
 	first = 1;
 	for (e = cmd_table; *e != NULL; e++) {
-		if (seen_before(e))
+		if (seen_before(e, 0))
 			continue;
 		fprintf(f, "%s%.*s", first ? "" : " ",
 		    (int)strcspn((*e)->name, " "), (*e)->name);
@@ -178,7 +182,7 @@ write_commands(FILE *f)
 	fputs("'\n}\n\n_tolkreg_subcommands()\n{\n\tcase $1 in\n", f);
 	for (e = cmd_table; *e != NULL; e++) {
 		n = strcspn((*e)->name, " ");
-		if ((*e)->name[n] != ' ' || seen_before(e))
+		if ((*e)->name[n] != ' ' || seen_before(e, 1))
 			continue;
 		fprintf(f, "\t'%.*s')\techo '", (int)n, (*e)->name);
 		first = 1;
@@ -200,6 +204,7 @@ write_options(FILE *f)
 	const struct cmd_entry	**e;
 	const struct cmd_opt	 *o;
 	const char		 *name;
+	int			  n;
 
 	fputs("_tolkreg_options()\n{\n\tcase $1 in\n", f);
 	for (e = cmd_table; *e != NULL; e++) {
@@ -212,16 +217,20 @@ write_options(FILE *f)
 	}
 	fputs("\tesac\n}\n\n_tolkreg_values()\n{\n\tcase $1 in\n", f);
 	for (e = cmd_table; *e != NULL; e++) {
-		fprintf(f, "\t'%s')\n\t\tcase $2 in\n", (*e)->name);
+		n = 0;
 		for (o = (*e)->opts; o != NULL && o->name != NULL; o++) {
 			if ((o->flags & CMD_OPT_HIDDEN) ||
 			    (o->arg == NULL && o->values == NULL))
 				continue;
+			if (n++ == 0)
+				fprintf(f, "\t'%s')\n\t\tcase $2 in\n",
+				    (*e)->name);
 			fprintf(f, "\t\t--%s)\techo '", o->name);
 			value_write(o, f);
 			fputs("'; return ;;\n", f);
 		}
-		fputs("\t\tesac ;;\n", f);
+		if (n > 0)
+			fputs("\t\tesac ;;\n", f);
 	}
 	fputs("\tesac\n\tcase $2 in\n"
 	    "\t--db)\t\techo @file ;;\n"
