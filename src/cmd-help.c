@@ -1,9 +1,8 @@
 /*
  * tolkreg help: list the commands, or show one command's or one group's
- * usage and options. The usage line and the help are built from the
- * command's entry, so they say what the parser accepts; tolkreg(1)
- * repeats them, and tests/man-options.sh holds the two together through
- * "help --dump".
+ * usage and options (usage.c builds them from the entries, so they say
+ * what the parser accepts). tolkreg(1) repeats them, and
+ * tests/man-options.sh holds the two together through "help --dump".
  */
 #include "config.h"
 
@@ -32,165 +31,6 @@ const struct cmd_entry cmd_help_entry = {
 	.run = cmd_help_run
 };
 
-/* The common options every command takes, as the help lists them. */
-static const struct cmd_opt common_opts[] = {
-	{ "db", "PATH", NULL, 0,
-	    "the register database (default $TOLKREG_DB)" },
-	{ "as", "USER", NULL, 0, "the actor for the audit log (default $USER)" },
-	{ "help", NULL, NULL, 0, "show this help and exit" },
-	CMD_OPT_END
-};
-
-/* The column at which an option's help starts, and the width. */
-#define HELP_COLUMN	28
-#define HELP_WIDTH	80
-
-/* Write values joined by sep. */
-static void
-values_write(const char *const *values, const char *sep, FILE *f)
-{
-	size_t	i;
-
-	for (i = 0; values[i] != NULL; i++)
-		fprintf(f, "%s%s", i == 0 ? "" : sep, values[i]);
-}
-
-/* Write the option's argument as the usage shows it. */
-void
-cmd_opt_arg(const struct cmd_opt *o, FILE *f)
-{
-	if (o->arg != NULL)
-		fputs(o->arg, f);
-	else if (o->values != NULL)
-		values_write(o->values, "|", f);
-}
-
-/* Write "--name ARG" (or "--name" for a flag). */
-static void
-opt_write(const struct cmd_opt *o, FILE *f)
-{
-	fprintf(f, "--%s", o->name);
-	if (o->arg != NULL || o->values != NULL) {
-		fputc(' ', f);
-		cmd_opt_arg(o, f);
-	}
-}
-
-/* Write the usage line of e, built from its entry. */
-void
-cmd_usage(const struct cmd_entry *e, FILE *f)
-{
-	const struct cmd_opt	*o, *next;
-	int			 req;
-
-	fprintf(f, "usage: tolkreg %s", e->name);
-	if (e->args.name != NULL)
-		fprintf(f, " %s", e->args.name);
-	else if (e->args.values != NULL) {
-		fputc(' ', f);
-		values_write(e->args.values, "|", f);
-	}
-	for (o = e->opts; o != NULL && o->name != NULL; o = next) {
-		next = o + 1;
-		if (o->flags & CMD_OPT_HIDDEN)
-			continue;
-		req = (o->flags & CMD_OPT_REQUIRED) != 0;
-		fputs(req ? " " : " [", f);
-		opt_write(o, f);
-		for (; next->name != NULL &&
-		    (next->flags & (CMD_OPT_OR | CMD_OPT_AND)); next++) {
-			if (next->flags & CMD_OPT_OR)
-				fputs(req ? "|" : " | ", f);
-			else
-				fputc(' ', f);
-			opt_write(next, f);
-		}
-		if (!req)
-			fputc(']', f);
-	}
-	fputc('\n', f);
-}
-
-/* Write "values: a, b, c" under an option's help, wrapped. */
-static void
-opt_values(const char *const *values, FILE *f)
-{
-	size_t	i, col;
-
-	col = (size_t)fprintf(f, "%*svalues: ", HELP_COLUMN, "");
-	for (i = 0; values[i] != NULL; i++) {
-		if (i > 0 && col + strlen(values[i]) + 3 > HELP_WIDTH) {
-			fprintf(f, ",\n%*s", HELP_COLUMN + 8, "");
-			col = HELP_COLUMN + 8;
-		} else if (i > 0)
-			col += (size_t)fprintf(f, ", ");
-		col += (size_t)fprintf(f, "%s", values[i]);
-	}
-	fputc('\n', f);
-}
-
-/* Write one option of the help: "--name ARG", its help and values. */
-static void
-opt_help(const struct cmd_opt *o, FILE *f)
-{
-	char	*left;
-	size_t	 len;
-	FILE	*m;
-
-	m = open_memstream(&left, &len);
-	if (m == NULL)
-		return;
-	opt_write(o, m);
-	fclose(m);
-	if (len + 4 > HELP_COLUMN)
-		fprintf(f, "  %s\n%*s%s\n", left, HELP_COLUMN, "", o->help);
-	else
-		fprintf(f, "  %-*s%s\n", HELP_COLUMN - 2, left, o->help);
-	free(left);
-	if (o->values != NULL)
-		opt_values(o->values, f);
-}
-
-/* Write the help of one command. */
-static void
-entry_help(const struct cmd_entry *e, FILE *f)
-{
-	const struct cmd_opt	*o;
-	int			 n = 0;
-
-	cmd_usage(e, f);
-	fprintf(f, "\n%s\n", e->summary);
-	for (o = e->opts; o != NULL && o->name != NULL; o++) {
-		if (o->flags & CMD_OPT_HIDDEN)
-			continue;
-		if (n++ == 0)
-			fputs("\noptions:\n", f);
-		opt_help(o, f);
-	}
-	fputs("\ncommon options:\n", f);
-	for (o = common_opts; o->name != NULL; o++)
-		opt_help(o, f);
-}
-
-/* Write the help for each command named topic or in group topic. */
-int
-cmd_help(const char *topic, FILE *f)
-{
-	const struct cmd_entry	**e;
-	size_t			  n = strlen(topic);
-	int			  found = 0;
-
-	for (e = cmd_table; *e != NULL; e++) {
-		if (strncmp((*e)->name, topic, n) != 0 ||
-		    ((*e)->name[n] != '\0' && (*e)->name[n] != ' '))
-			continue;
-		if (found++ > 0)
-			fputc('\n', f);
-		entry_help(*e, f);
-	}
-	return (found);
-}
-
 /* Write every command's options, "NAME<TAB>--option ARG", one a line. */
 static void
 dump(FILE *f)
@@ -203,7 +43,7 @@ dump(FILE *f)
 			if (o->flags & CMD_OPT_HIDDEN)
 				continue;
 			fprintf(f, "%s\t", (*e)->name);
-			opt_write(o, f);
+			cmd_opt_write(o, f);
 			fputc('\n', f);
 		}
 	}

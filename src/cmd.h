@@ -104,7 +104,7 @@ int		 tolkreg_main(int, char **, FILE *out, FILE *errf);
 /* The store for this command, opened (and a transaction begun) once. */
 struct store	*cmd_store(struct cmd_ctx *);
 
-/* Write the command's usage line, built from its entry, to f. */
+/* Write the command's usage line, built from its entry, to f (usage.c). */
 void		 cmd_usage(const struct cmd_entry *, FILE *);
 
 /*
@@ -114,8 +114,8 @@ void		 cmd_usage(const struct cmd_entry *, FILE *);
  */
 int		 cmd_help(const char *topic, FILE *f);
 
-/* Write the option's argument as the usage shows it ("" for a flag). */
-void		 cmd_opt_arg(const struct cmd_opt *, FILE *);
+/* Write the option as the usage shows it: "--name ARG" or "--name". */
+void		 cmd_opt_write(const struct cmd_opt *, FILE *);
 
 /* Whether name is the first word of a two-word command. */
 int		 cmd_is_group(const char *name);
