@@ -71,6 +71,19 @@ args_distance(const char *word, const char *name, size_t n)
 	return (v);
 }
 
+/* Whether name is nearer to word than the nearest so far. */
+int
+args_nearer(const char *word, const char *name, size_t n, int *best)
+{
+	int	d;
+
+	if ((d = args_distance(word, name, n)) == -1 ||
+	    (*best != -1 && d >= *best))
+		return (0);
+	*best = d;
+	return (1);
+}
+
 /* Whether arg is "--name" or "--name=..." exactly (no abbreviation). */
 static int
 exact_name(const char *arg, const char *name)
@@ -88,7 +101,7 @@ nearest_option(const char *arg, const struct option *lo, size_t n)
 	const char	*best = NULL;
 	char		*word;
 	size_t		 i;
-	int		 d, bestd = -1;
+	int		 bestd = -1;
 
 	if (strncmp(arg, "--", 2) != 0)
 		return (NULL);
@@ -99,11 +112,8 @@ nearest_option(const char *arg, const struct option *lo, size_t n)
 			best = NULL;
 			break;
 		}
-		d = args_distance(word, lo[i].name, strlen(lo[i].name));
-		if (d != -1 && (bestd == -1 || d < bestd)) {
+		if (args_nearer(word, lo[i].name, strlen(lo[i].name), &bestd))
 			best = lo[i].name;
-			bestd = d;
-		}
 	}
 	free(word);
 	return (best);

@@ -43,6 +43,14 @@ int		 args_required(const struct cmd_ctx *);
  */
 int		 args_distance(const char *word, const char *name, size_t n);
 
+/*
+ * Whether name (its first n bytes) is nearer to the mistyped word than
+ * the nearest so far, at distance *best (-1: none yet); if it is, *best
+ * becomes its distance.
+ */
+int		 args_nearer(const char *word, const char *name, size_t n,
+		    int *best);
+
 /* Parse a register number (positive decimal integer) named field. */
 int	args_regno(const char *field, const char *, int64_t *,
 	    struct tk_error *);

@@ -253,8 +253,8 @@ write_options(FILE *f)
 }
 
 /* Write the bash completion script. */
-void
-cmd_completion_bash(FILE *f)
+static void
+completion_bash(FILE *f)
 {
 	fputs("# bash completion for tolkreg(1), written by 'tolkreg"
 	    " completion bash'\n# from the command table of tolkreg "
@@ -270,6 +270,6 @@ cmd_completion_run(struct cmd_ctx *ctx)
 	if (strcmp(ctx->pos[0], "bash") != 0)
 		return (tk_fail(ctx->err, TK_E_USAGE, NULL, "'%s' is not a"
 		    " shell tolkreg completes for: only 'bash'", ctx->pos[0]));
-	cmd_completion_bash(ctx->out);
+	completion_bash(ctx->out);
 	return (0);
 }

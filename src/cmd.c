@@ -115,8 +115,8 @@ cmd_suggest(const char *group, const char *word)
 {
 	const struct cmd_entry	**e;
 	const char		 *name, *best = NULL;
-	size_t			  n, glen = group != NULL ? strlen(group) : 0;
-	int			  d, bestd = -1;
+	size_t			  glen = group != NULL ? strlen(group) : 0;
+	int			  bestd = -1;
 
 	for (e = cmd_table; *e != NULL; e++) {
 		name = (*e)->name;
@@ -126,12 +126,8 @@ cmd_suggest(const char *group, const char *word)
 				continue;
 			name += glen + 1;
 		}
-		n = strcspn(name, " ");
-		d = args_distance(word, name, n);
-		if (d != -1 && (bestd == -1 || d < bestd)) {
+		if (args_nearer(word, name, strcspn(name, " "), &bestd))
 			best = name;
-			bestd = d;
-		}
 	}
 	return (best);
 }
@@ -230,14 +226,11 @@ unknown_global(const char *arg, FILE *errf)
 	static const char *const names[] = { "db", "as", "help", "version" };
 	const char	*best = NULL;
 	size_t		 i;
-	int		 d, bestd = -1;
+	int		 bestd = -1;
 
 	for (i = 0; strncmp(arg, "--", 2) == 0 && i < 4; i++) {
-		d = args_distance(arg + 2, names[i], strlen(names[i]));
-		if (d != -1 && (bestd == -1 || d < bestd)) {
+		if (args_nearer(arg + 2, names[i], strlen(names[i]), &bestd))
 			best = names[i];
-			bestd = d;
-		}
 	}
 	if (best != NULL)
 		fprintf(errf, "tolkreg: unknown option '%s'; did you mean"

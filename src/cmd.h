@@ -57,7 +57,11 @@ struct cmd_ctx {
 #define CMD_OPT_AND		0x4
 #define CMD_OPT_HIDDEN		0x8
 
-/* One option of a command, given as --name or --name VALUE. */
+/*
+ * One option of a command, given as --name or --name VALUE. An option
+ * without arg and values is a flag; one with values and no arg shows
+ * them as its argument: --gender F|M|X.
+ */
 struct cmd_opt {
 	const char		*name;		/* "lang" for --lang */
 	const char		*arg;		/* "CODE"; NULL: see values */
@@ -66,8 +70,6 @@ struct cmd_opt {
 	unsigned int		 flags;		/* CMD_OPT_* */
 	const char		*help;		/* one line */
 };
-/* An option without arg and values is a flag; one with values and no */
-/* arg shows them as its argument: --gender F|M|X. */
 
 /* The positional arguments, as written in the usage line. */
 struct cmd_pos {
@@ -121,14 +123,12 @@ void		 cmd_opt_write(const struct cmd_opt *, FILE *);
 int		 cmd_is_group(const char *name);
 
 /*
- * The one-word command or group nearest to the mistyped word, or, with
- * group set, the nearest subcommand of group (its second word); NULL if
- * none is near. Borrowed from the table.
+ * The command or group whose first word is nearest to the mistyped word
+ * (the suggestion is the first word of the name returned), or, with
+ * group set, the nearest subcommand of group; NULL if none is near.
+ * Borrowed from the table.
  */
 const char	*cmd_suggest(const char *group, const char *word);
-
-/* Write the bash completion script for every command to f. */
-void		 cmd_completion_bash(FILE *f);
 
 extern const struct cmd_entry	cmd_body_add_entry;
 extern const struct cmd_entry	cmd_body_list_entry;
