@@ -167,7 +167,7 @@ args_parse(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_opt	*opts = e->opts;
 	const char *const	*formats = cmd_formats;
 	struct option		*lo;
-	const char		*format = NULL, *near;
+	const char		*format = NULL, *near, *name;
 	size_t			 i, nopts = 0, n;
 	int			 c, help = 0, rc = -1, npos, k;
 	int			 minpos = e->args.min, maxpos = e->args.max;
@@ -182,7 +182,10 @@ args_parse(struct cmd_ctx *ctx, int argc, char **argv)
 		    opts[i].values != NULL ? required_argument : no_argument;
 		lo[i].val = (int)i + 256;
 	}
-	/* A common option the entry declares is parsed as declared. */
+	/*
+	 * The common options; --format, where the entry declares it (with
+	 * the formats the command writes), is parsed as declared.
+	 */
 	for (i = 0, n = nopts; i < NCOMMON; i++) {
 		if (opt_index(e, common_names[i]) != -1)
 			continue;
@@ -220,15 +223,15 @@ args_parse(struct cmd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		i = (size_t)(c - 256);
-		near = i < nopts ? opts[i].name : common_names[i - nopts];
-		if (!exact_name(argv[optind - 1], near) &&
+		name = i < nopts ? opts[i].name : common_names[i - nopts];
+		if (!exact_name(argv[optind - 1], name) &&
 		    (optarg == NULL || optind < 2 ||
-		    !exact_name(argv[optind - 2], near))) {
+		    !exact_name(argv[optind - 2], name))) {
 			tk_fail(ctx->err, TK_E_USAGE, NULL,
 			    "unknown option '%s'; did you mean '--%s'?",
 			    optarg != NULL && optind >= 2 &&
 			    strncmp(argv[optind - 1], "--", 2) != 0 ?
-			    argv[optind - 2] : argv[optind - 1], near);
+			    argv[optind - 2] : argv[optind - 1], name);
 			goto out;
 		}
 		if (i < nopts) {
