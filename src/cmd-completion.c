@@ -6,9 +6,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
-#include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
 
