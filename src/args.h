@@ -5,36 +5,51 @@
 #include <stdint.h>
 
 /*
- * Declarative option parsing for commands, over getopt_long(3). Every
- * command also takes --help, --format, --db and --as.
+ * Option parsing for commands, over getopt_long(3), from the options a
+ * command declares in its entry (cmd.h). Every command also takes
+ * --help, --format, --db and --as.
  */
 
 struct cmd_ctx;
 struct tk_error;
 
-enum opt_kind {
-	OPT_STR,	/* --name VALUE; *str gets VALUE */
-	OPT_FLAG	/* --name; *flag gets 1 */
-};
-
-struct opt {
-	const char	*name;
-	enum opt_kind	 kind;
-	const char	**str;
-	int		*flag;
-};
-
-#define OPT_S(n, p)	{ (n), OPT_STR, (p), NULL }
-#define OPT_F(n, p)	{ (n), OPT_FLAG, NULL, (p) }
+/*
+ * Parse argv (argv[0] is the command name) against ctx->entry: the
+ * option values go to ctx->optv (which the caller frees), the
+ * positional arguments to ctx->pos. Returns 0, 1 when --help was asked
+ * for, or -1 with a usage error in ctx->err.
+ */
+int		 args_parse(struct cmd_ctx *, int, char **);
 
 /*
- * Parse argv (argv[0] is the command name) against opts; between minpos
- * and maxpos positional arguments (maxpos -1: any) are left in ctx->pos.
- * Returns 0, 1 when --help was answered (the command returns 0), or -1
- * with a usage error in ctx->err.
+ * The value of the command's option --name, or NULL if it was not
+ * given. Borrowed from argv. name must be declared in the entry.
  */
-int	cmd_args(struct cmd_ctx *, int, char **, const struct opt *, size_t,
-	    int minpos, int maxpos);
+const char	*args_get(const struct cmd_ctx *, const char *name);
+
+/* Whether the command's option --name was given. */
+int		 args_has(const struct cmd_ctx *, const char *name);
+
+/*
+ * Fail with a usage error naming the first option the entry declares
+ * required (and not as one of a choice) that was not given.
+ */
+int		 args_required(const struct cmd_ctx *);
+
+/*
+ * How far the mistyped word is from name (its first n bytes): the
+ * Damerau-Levenshtein distance, 0 when word is a prefix of name, or -1
+ * when they are too far apart for name to be a sensible suggestion.
+ */
+int		 args_distance(const char *word, const char *name, size_t n);
+
+/*
+ * Whether name (its first n bytes) is nearer to the mistyped word than
+ * the nearest so far, at distance *best (-1: none yet); if it is, *best
+ * becomes its distance.
+ */
+int		 args_nearer(const char *word, const char *name, size_t n,
+		    int *best);
 
 /* Parse a register number (positive decimal integer) named field. */
 int	args_regno(const char *field, const char *, int64_t *,

@@ -15,82 +15,106 @@
 #include "tolkreg/error.h"
 #include "tolkreg/output.h"
 
-static int	cmd_unavailable_add_run(int, char **, struct cmd_ctx *);
-static int	cmd_unavailable_list_run(int, char **, struct cmd_ctx *);
-static int	cmd_unavailable_remove_run(int, char **, struct cmd_ctx *);
-static int	cmd_conflict_add_run(int, char **, struct cmd_ctx *);
-static int	cmd_conflict_list_run(int, char **, struct cmd_ctx *);
-static int	cmd_conflict_remove_run(int, char **, struct cmd_ctx *);
+static int	cmd_unavailable_add_run(struct cmd_ctx *);
+static int	cmd_unavailable_list_run(struct cmd_ctx *);
+static int	cmd_unavailable_remove_run(struct cmd_ctx *);
+static int	cmd_conflict_add_run(struct cmd_ctx *);
+static int	cmd_conflict_list_run(struct cmd_ctx *);
+static int	cmd_conflict_remove_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_unavailable_add_opts[] = {
+	{ "from", "ISO8601", NULL, CMD_OPT_REQUIRED, "the start" },
+	{ "to", "ISO8601", NULL, CMD_OPT_REQUIRED,
+	    "the end, at most 366 days later" },
+	{ "note", "TEXT", NULL, 0, "a remark" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_unavailable_add_entry = {
 	.name = "unavailable add",
-	.usage = "unavailable add REGNO --from ISO8601 --to ISO8601"
-	    " [--note TEXT]",
 	.summary = "declare a period of unavailability; prints its id",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_unavailable_add_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_unavailable_add_run
 };
 
+static const struct cmd_opt cmd_unavailable_list_opts[] = {
+	{ "all", NULL, NULL, 0, "past periods too" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_unavailable_list_entry = {
 	.name = "unavailable list",
-	.usage = "unavailable list REGNO [--all] [--format FORMAT]",
 	.summary = "list an interpreter's periods of unavailability",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_unavailable_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_unavailable_list_run
 };
 
 const struct cmd_entry cmd_unavailable_remove_entry = {
 	.name = "unavailable remove",
-	.usage = "unavailable remove REGNO ID",
 	.summary = "remove a period of unavailability",
+	.args = { "REGNO ID", NULL, 2, 2 },
+	.opts = NULL,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_unavailable_remove_run
 };
 
+static const struct cmd_opt cmd_conflict_opts[] = {
+	{ "body", "ORGNR", NULL, CMD_OPT_REQUIRED,
+	    "the public body's organisation number" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_conflict_add_entry = {
 	.name = "conflict add",
-	.usage = "conflict add REGNO --body ORGNR",
 	.summary = "declare a conflict of interest with a public body",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_conflict_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_conflict_add_run
 };
 
+static const struct cmd_opt cmd_conflict_list_opts[] = {
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_conflict_list_entry = {
 	.name = "conflict list",
-	.usage = "conflict list REGNO [--format FORMAT]",
 	.summary = "list an interpreter's conflicts of interest",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_conflict_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_conflict_list_run
 };
 
 const struct cmd_entry cmd_conflict_remove_entry = {
 	.name = "conflict remove",
-	.usage = "conflict remove REGNO --body ORGNR",
 	.summary = "withdraw a conflict of interest",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_conflict_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_conflict_remove_run
 };
 
 /* Parse "unavailable add" and declare the period. */
 static int
-cmd_unavailable_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_unavailable_add_run(struct cmd_ctx *ctx)
 {
-	const char		*from = NULL, *to = NULL, *note = NULL;
-	const struct opt	 opts[] = { OPT_S("from", &from),
-	    OPT_S("to", &to), OPT_S("note", &note) };
 	struct store		*st;
 	int64_t			 regno, id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
-	if (args_require("from", from, ctx->err) == -1 ||
-	    args_require("to", to, ctx->err) == -1)
+	if (args_required(ctx) == -1)
 		return (-1);
 	if ((st = cmd_store(ctx)) == NULL ||
-	    unavailable_add(st, regno, from, to, note, &id, ctx->err) == -1)
+	    unavailable_add(st, regno, args_get(ctx, "from"),
+	    args_get(ctx, "to"), args_get(ctx, "note"), &id, ctx->err) == -1)
 		return (-1);
 	fprintf(ctx->out, "%" PRId64 "\n", id);
 	return (0);
@@ -98,17 +122,14 @@ cmd_unavailable_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* Parse "unavailable list" and write the periods. */
 static int
-cmd_unavailable_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_unavailable_list_run(struct cmd_ctx *ctx)
 {
-	int			 all = 0;
-	const struct opt	 opts[] = { OPT_F("all", &all) };
+	int			 all = args_has(ctx, "all");
 	struct store		*st;
 	struct table		*t;
 	int64_t			 regno;
 	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if ((st = cmd_store(ctx)) == NULL)
@@ -123,14 +144,11 @@ cmd_unavailable_list_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* Parse "unavailable remove" and remove the period. */
 static int
-cmd_unavailable_remove_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_unavailable_remove_run(struct cmd_ctx *ctx)
 {
 	struct store		*st;
 	int64_t			 regno, id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 2, 2)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
 	    args_id("id", ctx->pos[1], &id, ctx->err) == -1)
 		return (-1);
@@ -141,16 +159,12 @@ cmd_unavailable_remove_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* Parse "conflict add" and declare the conflict. */
 static int
-cmd_conflict_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_conflict_add_run(struct cmd_ctx *ctx)
 {
-	const char		*body = NULL;
-	const struct opt	 opts[] = { OPT_S("body", &body) };
+	const char		*body = args_get(ctx, "body");
 	struct store		*st;
 	int64_t			 regno;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("body", body, ctx->err) == -1)
@@ -162,15 +176,13 @@ cmd_conflict_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* Parse "conflict list" and write the conflicts. */
 static int
-cmd_conflict_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_conflict_list_run(struct cmd_ctx *ctx)
 {
 	struct store		*st;
 	struct table		*t;
 	int64_t			 regno;
 	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if ((st = cmd_store(ctx)) == NULL)
@@ -185,16 +197,12 @@ cmd_conflict_list_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* Parse "conflict remove" and withdraw the conflict. */
 static int
-cmd_conflict_remove_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_conflict_remove_run(struct cmd_ctx *ctx)
 {
-	const char		*body = NULL;
-	const struct opt	 opts[] = { OPT_S("body", &body) };
+	const char		*body = args_get(ctx, "body");
 	struct store		*st;
 	int64_t			 regno;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("body", body, ctx->err) == -1)

@@ -15,42 +15,85 @@
 #include "tolkreg/register.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_body_add_run(int, char **, struct cmd_ctx *);
-static int	cmd_body_show_run(int, char **, struct cmd_ctx *);
-static int	cmd_body_update_run(int, char **, struct cmd_ctx *);
-static int	cmd_body_list_run(int, char **, struct cmd_ctx *);
+static int	cmd_body_add_run(struct cmd_ctx *);
+static int	cmd_body_show_run(struct cmd_ctx *);
+static int	cmd_body_update_run(struct cmd_ctx *);
+static int	cmd_body_list_run(struct cmd_ctx *);
+
+static const char *const sectors[] = { "health", "welfare", "police",
+	"courts", "immigration", "child-welfare", "education", "municipal",
+	"other", NULL };
+static const char *const guidelines[] = { "full", "partial", "none", NULL };
+
+static const struct cmd_opt cmd_body_add_opts[] = {
+	{ "orgnr", "NUMBER", NULL, CMD_OPT_REQUIRED,
+	    "the organisation number, nine digits" },
+	{ "name", "NAME", NULL, CMD_OPT_REQUIRED, "the body's name" },
+	{ "sector", "SECTOR", sectors, CMD_OPT_REQUIRED, "the sector" },
+	{ "municipality", "KNR", NULL, CMD_OPT_REQUIRED,
+	    "the municipality the body is in" },
+	{ "guidelines", NULL, guidelines, CMD_OPT_REQUIRED,
+	    "whether it has § 9 guidelines for interpreters" },
+	{ "regular", NULL, NULL, 0, "it uses interpreters regularly" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_body_add_entry = {
 	.name = "body add",
-	.usage = "body add --orgnr NUMBER --name NAME --sector SECTOR"
-	    " --municipality KNR --guidelines full|partial|none [--regular]",
 	.summary = "add a public body",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_body_add_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_body_add_run
 };
 
+static const struct cmd_opt cmd_body_show_opts[] = {
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_body_show_entry = {
 	.name = "body show",
-	.usage = "body show ORGNR [--format FORMAT]",
 	.summary = "show a public body",
+	.args = { "ORGNR", NULL, 1, 1 },
+	.opts = cmd_body_show_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_body_show_run
 };
 
+static const struct cmd_opt cmd_body_update_opts[] = {
+	{ "name", "NAME", NULL, 0, "the body's name" },
+	{ "sector", "SECTOR", sectors, 0, "the sector" },
+	{ "municipality", "KNR", NULL, 0, "the municipality the body is in" },
+	{ "guidelines", NULL, guidelines, 0,
+	    "whether it has § 9 guidelines for interpreters" },
+	{ "regular", NULL, NULL, 0, "it uses interpreters regularly" },
+	{ "not-regular", NULL, NULL, CMD_OPT_OR,
+	    "it does not use interpreters regularly" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_body_update_entry = {
 	.name = "body update",
-	.usage = "body update ORGNR [--name NAME] [--sector SECTOR]"
-	    " [--municipality KNR] [--guidelines full|partial|none]"
-	    " [--regular | --not-regular]",
 	.summary = "change a public body",
+	.args = { "ORGNR", NULL, 1, 1 },
+	.opts = cmd_body_update_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_body_update_run
 };
 
+static const struct cmd_opt cmd_body_list_opts[] = {
+	{ "sector", "SECTOR", sectors, 0, "only bodies in this sector" },
+	{ "county", "NN", NULL, 0, "only bodies in this county" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_body_list_entry = {
 	.name = "body list",
-	.usage = "body list [--sector SECTOR] [--county NN] [--format FORMAT]",
 	.summary = "list public bodies",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_body_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_body_list_run
 };
@@ -82,24 +125,28 @@ body_opts_input(const struct body_opts *o, struct body_input *in,
 	return (args_quote_value(err, "guidelines", o->guidelines));
 }
 
+/* Read the options add and update share. */
+static void
+body_opts_get(const struct cmd_ctx *ctx, struct body_opts *o)
+{
+	o->name = args_get(ctx, "name");
+	o->sector = args_get(ctx, "sector");
+	o->municipality = args_get(ctx, "municipality");
+	o->guidelines = args_get(ctx, "guidelines");
+	o->regular = args_has(ctx, "regular");
+}
+
 static int
-cmd_body_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_body_add_run(struct cmd_ctx *ctx)
 {
 	struct body_opts	 o = { 0 };
-	const struct opt	 opts[] = { OPT_S("orgnr", &o.orgnr),
-	    OPT_S("name", &o.name), OPT_S("sector", &o.sector),
-	    OPT_S("municipality", &o.municipality),
-	    OPT_S("guidelines", &o.guidelines), OPT_F("regular", &o.regular) };
 	struct body_input	 in;
 	struct store		*st;
-	int			 rc, i;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
-	for (i = 0; i < 5; i++) {
-		if (args_require(opts[i].name, *opts[i].str, ctx->err) == -1)
-			return (-1);
-	}
+	o.orgnr = args_get(ctx, "orgnr");
+	body_opts_get(ctx, &o);
+	if (args_required(ctx) == -1)
+		return (-1);
 	if (body_opts_input(&o, &in, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL ||
 	    body_add(st, &in, ctx->err) == -1)
@@ -109,19 +156,14 @@ cmd_body_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_body_update_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_body_update_run(struct cmd_ctx *ctx)
 {
 	struct body_opts	 o = { 0 };
-	const struct opt	 opts[] = { OPT_S("name", &o.name),
-	    OPT_S("sector", &o.sector), OPT_S("municipality", &o.municipality),
-	    OPT_S("guidelines", &o.guidelines), OPT_F("regular", &o.regular),
-	    OPT_F("not-regular", &o.not_regular) };
 	struct body_input	 in;
 	struct store		*st;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
+	body_opts_get(ctx, &o);
+	o.not_regular = args_has(ctx, "not-regular");
 	if (body_opts_input(&o, &in, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
@@ -129,15 +171,13 @@ cmd_body_update_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_body_show_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_body_show_run(struct cmd_ctx *ctx)
 {
 	struct body	 b;
 	struct store	*st;
 	struct table	*t;
 	int		 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (validate_orgnr("orgnr", ctx->pos[0], ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL ||
 	    body_get(st, ctx->pos[0], &b, ctx->err) == -1)
@@ -151,18 +191,15 @@ cmd_body_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_body_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_body_list_run(struct cmd_ctx *ctx)
 {
-	const char		*sector = NULL, *county = NULL;
-	const struct opt	 opts[] = { OPT_S("sector", &sector),
-	    OPT_S("county", &county) };
+	const char		*sector = args_get(ctx, "sector");
+	const char		*county = args_get(ctx, "county");
 	enum sector		 s;
 	struct store		*st;
 	struct table		*t;
 	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 2, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (sector != NULL && sector_parse(sector, &s) == -1)
 		return (tk_fail(ctx->err, TK_E_INVALID, "sector",
 		    "'sector' is not a known sector: '%s'", sector));

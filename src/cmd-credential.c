@@ -13,41 +13,55 @@
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 
-static int	cmd_credential_add_run(int, char **, struct cmd_ctx *);
-static int	cmd_credential_revoke_run(int, char **, struct cmd_ctx *);
+static int	cmd_credential_add_run(struct cmd_ctx *);
+static int	cmd_credential_revoke_run(struct cmd_ctx *);
+
+static const char *const kinds[] = { "authorisation", "bachelor",
+	"grunnemne", "bilingual-test", "translator", "tao", NULL };
+
+static const struct cmd_opt cmd_credential_add_opts[] = {
+	{ "kind", "KIND", kinds, CMD_OPT_REQUIRED, "what was verified" },
+	{ "lang", "CODE", NULL, 0, "the language it is in" },
+	{ "date", "DATE", NULL, CMD_OPT_REQUIRED, "when it was obtained" },
+	{ "ref", "TEXT", NULL, 0, "a reference, such as a diploma number" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_credential_add_entry = {
 	.name = "credential add",
-	.usage = "credential add REGNO --kind KIND [--lang CODE] --date DATE"
-	    " [--ref TEXT]",
 	.summary = "record a credential; prints its id",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_credential_add_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_credential_add_run
 };
 
+static const struct cmd_opt cmd_credential_revoke_opts[] = {
+	{ "reason", "TEXT", NULL, CMD_OPT_REQUIRED, "the reason" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_credential_revoke_entry = {
 	.name = "credential revoke",
-	.usage = "credential revoke REGNO CREDENTIAL-ID --reason TEXT",
 	.summary = "revoke a credential",
+	.args = { "REGNO CREDENTIAL-ID", NULL, 2, 2 },
+	.opts = cmd_credential_revoke_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_credential_revoke_run
 };
 
 static int
-cmd_credential_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_credential_add_run(struct cmd_ctx *ctx)
 {
-	const char		*kind = NULL;
+	const char		*kind = args_get(ctx, "kind");
 	struct credential_text	 c = { NULL, NULL, NULL, NULL };
-	const struct opt	 opts[] = { OPT_S("kind", &kind),
-	    OPT_S("lang", &c.lang), OPT_S("date", &c.date),
-	    OPT_S("ref", &c.ref) };
 	struct credential_new	 cn;
 	struct store		*st;
 	int64_t			 regno, id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 4, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
+	c.lang = args_get(ctx, "lang");
+	c.date = args_get(ctx, "date");
+	c.ref = args_get(ctx, "ref");
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("kind", kind, ctx->err) == -1)
@@ -65,16 +79,12 @@ cmd_credential_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_credential_revoke_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_credential_revoke_run(struct cmd_ctx *ctx)
 {
-	const char		*reason = NULL;
-	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	const char		*reason = args_get(ctx, "reason");
 	struct store		*st;
 	int64_t			 regno, id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 2, 2)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
 	    args_id("credential", ctx->pos[1], &id, ctx->err) == -1)
 		return (-1);

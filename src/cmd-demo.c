@@ -28,12 +28,19 @@
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_demo_run(int, char **, struct cmd_ctx *);
+static int	cmd_demo_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_demo_opts[] = {
+	{ "seed", "N", NULL, 0, "the seed of the generator" },
+	{ "until", "DATE", NULL, 0, "the last day of the two years" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_demo_entry = {
 	.name = "demo",
-	.usage = "demo [--seed N] [--until DATE]",
 	.summary = "build a demo register and show what tolkreg does",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_demo_opts,
 	.flags = CMD_DB_WRITE | CMD_DB_CREATE,
 	.run = cmd_demo_run
 };
@@ -307,20 +314,16 @@ tour_lov(struct cmd_ctx *ctx, struct store *st,
 }
 
 static int
-cmd_demo_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_demo_run(struct cmd_ctx *ctx)
 {
-	const char		*seed = NULL, *until = NULL, *scale;
-	const struct opt	 opts[] = { OPT_S("seed", &seed),
-	    OPT_S("until", &until) };
+	const char		*seed = args_get(ctx, "seed");
+	const char		*until = args_get(ctx, "until"), *scale;
 	struct gen_params	 p;
 	struct monitor_period	 period;
 	struct store		*st;
 	char			 buf[32], today[DATE_BUFLEN];
 	int64_t			 n;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 2, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	gen_params_init(&p);
 	p.interpreters = DEMO_INTERPRETERS;
 	p.bodies = DEMO_BODIES;

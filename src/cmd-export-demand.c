@@ -19,26 +19,36 @@
 #include "tolkreg/push.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_export_demand_run(int, char **, struct cmd_ctx *);
+static int	cmd_export_demand_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_export_demand_opts[] = {
+	{ "period", "previous|YYYYHn", NULL, CMD_OPT_REQUIRED,
+	    "the half-year, or the last complete one" },
+	{ "dir", "DIR", NULL, CMD_OPT_REQUIRED, "where to write the files" },
+	{ "push", "URL", NULL, 0, "deliver the files to this receiver" },
+	{ "token-file", "FILE", NULL, 0,
+	    "the bearer token for the receiver" },
+	{ "force", NULL, NULL, 0, "deliver a period delivered before" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_export_demand_entry = {
 	.name = "export demand",
-	.usage = "export demand --period previous|YYYYHn --dir DIR"
-	    " [--push URL] [--token-file FILE] [--force]",
 	.summary = "write (and deliver) the half-yearly SPRÅK barometer",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_export_demand_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_export_demand_run
 };
 
 static int
-cmd_export_demand_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_export_demand_run(struct cmd_ctx *ctx)
 {
-	const char		*period = NULL, *dir = NULL, *url = NULL;
-	const char		*token_file = NULL;
-	int			 force = 0;
-	const struct opt	 opts[] = { OPT_S("period", &period),
-	    OPT_S("dir", &dir), OPT_S("push", &url),
-	    OPT_S("token-file", &token_file), OPT_F("force", &force) };
+	const char		*period = args_get(ctx, "period");
+	const char		*dir = args_get(ctx, "dir");
+	const char		*url = args_get(ctx, "push");
+	const char		*token_file = args_get(ctx, "token-file");
+	int			 force = args_has(ctx, "force");
 	struct export_demand	 e;
 	struct monitor_period	 p;
 	struct push_opts	 po;
@@ -47,10 +57,7 @@ cmd_export_demand_run(int argc, char **argv, struct cmd_ctx *ctx)
 	time_t			 now = time(NULL);
 	int			 rc, year, half;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 5, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
-	if (args_require("period", period, ctx->err) == -1 ||
-	    args_require("dir", dir, ctx->err) == -1)
+	if (args_required(ctx) == -1)
 		return (-1);
 	if (token_file != NULL && url == NULL)
 		return (tk_fail(ctx->err, TK_E_USAGE, "token_file",

@@ -7,28 +7,25 @@
 
 #include <stdio.h>
 
-#include "args.h"
 #include "cmd.h"
 #include "tolkreg/store.h"
 
-static int	cmd_init_run(int, char **, struct cmd_ctx *);
+static int	cmd_init_run(struct cmd_ctx *);
 
 const struct cmd_entry cmd_init_entry = {
 	.name = "init",
-	.usage = "init",
 	.summary = "create or update the register database",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = NULL,
 	.flags = CMD_DB_WRITE | CMD_DB_CREATE,
 	.run = cmd_init_run
 };
 
 static int
-cmd_init_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_init_run(struct cmd_ctx *ctx)
 {
 	struct store	*st;
-	int		 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if ((st = cmd_store(ctx)) == NULL ||
 	    store_load_reference(st, ctx->err) == -1)
 		return (-1);

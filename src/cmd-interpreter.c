@@ -18,73 +18,137 @@
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_interpreter_add_run(int, char **, struct cmd_ctx *);
-static int	cmd_interpreter_show_run(int, char **, struct cmd_ctx *);
-static int	cmd_interpreter_update_run(int, char **, struct cmd_ctx *);
-static int	cmd_interpreter_list_run(int, char **, struct cmd_ctx *);
-static int	cmd_interpreter_exclude_run(int, char **, struct cmd_ctx *);
-static int	cmd_interpreter_reinstate_run(int, char **, struct cmd_ctx *);
-static int	cmd_interpreter_withdraw_run(int, char **, struct cmd_ctx *);
+static int	cmd_interpreter_add_run(struct cmd_ctx *);
+static int	cmd_interpreter_show_run(struct cmd_ctx *);
+static int	cmd_interpreter_update_run(struct cmd_ctx *);
+static int	cmd_interpreter_list_run(struct cmd_ctx *);
+static int	cmd_interpreter_exclude_run(struct cmd_ctx *);
+static int	cmd_interpreter_reinstate_run(struct cmd_ctx *);
+static int	cmd_interpreter_withdraw_run(struct cmd_ctx *);
+
+static const char *const genders[] = { "F", "M", "X", NULL };
+static const char *const availabilities[] = { "full", "part", "occasional",
+	NULL };
+static const char *const statuses[] = { "listed", "suspended", "excluded",
+	"withdrawn", NULL };
+
+/* The fields of add (all required) and update (any of them). */
+#define FIELD_OPTS(req) \
+	{ "name", "NAME", NULL, (req), "full name" }, \
+	{ "fnr", "NUMBER", NULL, (req), \
+	    "the fødselsnummer or D-nummer" }, \
+	{ "gender", NULL, genders, (req), "gender; lower case is accepted" }, \
+	{ "email", "ADDR", NULL, (req), "e-mail address" }, \
+	{ "phone", "NUMBER", NULL, (req), "Norwegian phone number" }, \
+	{ "municipality", "KNR", NULL, (req), \
+	    "the municipality the interpreter works from" }, \
+	{ "availability", NULL, availabilities, (req), \
+	    "full-time, part-time or occasional work" }, \
+	{ "modalities", "LIST", NULL, (req), \
+	    "comma-separated: onsite, video, phone" }
+
+static const struct cmd_opt cmd_interpreter_add_opts[] = {
+	FIELD_OPTS(CMD_OPT_REQUIRED),
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_interpreter_add_entry = {
 	.name = "interpreter add",
-	.usage = "interpreter add --name NAME --fnr NUMBER --gender F|M|X"
-	    " --email ADDR --phone NUMBER --municipality KNR"
-	    " --availability full|part|occasional --modalities LIST",
 	.summary = "add an interpreter; prints the register number",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_interpreter_add_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_interpreter_add_run
 };
 
+static const struct cmd_opt cmd_interpreter_show_opts[] = {
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_interpreter_show_entry = {
 	.name = "interpreter show",
-	.usage = "interpreter show REGNO [--format FORMAT]",
 	.summary = "show an interpreter with languages and history",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_interpreter_show_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_interpreter_show_run
 };
 
+static const struct cmd_opt cmd_interpreter_update_opts[] = {
+	FIELD_OPTS(0),
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_interpreter_update_entry = {
 	.name = "interpreter update",
-	.usage = "interpreter update REGNO [--name NAME] [--fnr NUMBER]"
-	    " [--gender F|M|X] [--email ADDR] [--phone NUMBER]"
-	    " [--municipality KNR] [--availability full|part|occasional]"
-	    " [--modalities LIST]",
 	.summary = "change an interpreter's details",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_interpreter_update_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_interpreter_update_run
 };
 
+static const struct cmd_opt cmd_interpreter_list_opts[] = {
+	{ "status", "STATUS", statuses, 0, "only those with this status" },
+	{ "lang", "CODE", NULL, 0, "only those with a category in it" },
+	{ "municipality", "KNR", NULL, 0,
+	    "only those working from this municipality" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_interpreter_list_entry = {
 	.name = "interpreter list",
-	.usage = "interpreter list [--status STATUS] [--lang CODE]"
-	    " [--municipality KNR] [--format FORMAT]",
 	.summary = "list interpreters, any status",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_interpreter_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_interpreter_list_run
 };
 
+static const struct cmd_opt cmd_interpreter_exclude_opts[] = {
+	{ "reason", "TEXT", NULL, CMD_OPT_REQUIRED, "the reason" },
+	{ "until", "DATE", NULL, 0, "the last day of the exclusion" },
+	{ "temporary", NULL, NULL, CMD_OPT_OR,
+	    "suspend while a case is processed" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_interpreter_exclude_entry = {
 	.name = "interpreter exclude",
-	.usage = "interpreter exclude REGNO --reason TEXT"
-	    " [--until DATE | --temporary]",
 	.summary = "exclude an interpreter from the register",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_interpreter_exclude_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_interpreter_exclude_run
 };
 
+static const struct cmd_opt cmd_interpreter_reinstate_opts[] = {
+	{ "reason", "TEXT", NULL, CMD_OPT_REQUIRED, "the reason" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_interpreter_reinstate_entry = {
 	.name = "interpreter reinstate",
-	.usage = "interpreter reinstate REGNO --reason TEXT",
 	.summary = "list an excluded, suspended or withdrawn interpreter again",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_interpreter_reinstate_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_interpreter_reinstate_run
 };
 
+static const struct cmd_opt cmd_interpreter_withdraw_opts[] = {
+	{ "reason", "TEXT", NULL, 0,
+	    "the reason (default \"withdrawn at own request\")" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_interpreter_withdraw_entry = {
 	.name = "interpreter withdraw",
-	.usage = "interpreter withdraw REGNO [--reason TEXT]",
 	.summary = "withdraw an interpreter at own request",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_interpreter_withdraw_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_interpreter_withdraw_run
 };
@@ -100,30 +164,31 @@ fields_input(const struct interpreter_text *f, struct interpreter_input *in,
 	return (args_quote_value(err, "availability", f->availability));
 }
 
-#define FIELD_OPTS(f) \
-	OPT_S("name", &(f).name), OPT_S("fnr", &(f).fnr), \
-	OPT_S("gender", &(f).gender), OPT_S("email", &(f).email), \
-	OPT_S("phone", &(f).phone), \
-	OPT_S("municipality", &(f).municipality), \
-	OPT_S("availability", &(f).availability), \
-	OPT_S("modalities", &(f).modalities)
+/* Read the options shared by add and update. */
+static void
+fields_get(const struct cmd_ctx *ctx, struct interpreter_text *f)
+{
+	f->name = args_get(ctx, "name");
+	f->fnr = args_get(ctx, "fnr");
+	f->gender = args_get(ctx, "gender");
+	f->email = args_get(ctx, "email");
+	f->phone = args_get(ctx, "phone");
+	f->municipality = args_get(ctx, "municipality");
+	f->availability = args_get(ctx, "availability");
+	f->modalities = args_get(ctx, "modalities");
+}
 
 static int
-cmd_interpreter_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_add_run(struct cmd_ctx *ctx)
 {
-	struct interpreter_text		 f = { 0 };
-	const struct opt		 opts[] = { FIELD_OPTS(f) };
+	struct interpreter_text		 f;
 	struct interpreter_input	 in;
 	struct store			*st;
 	int64_t				 regno;
-	int				 rc, i;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 8, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
-	for (i = 0; i < 8; i++) {
-		if (args_require(opts[i].name, *opts[i].str, ctx->err) == -1)
-			return (-1);
-	}
+	fields_get(ctx, &f);
+	if (args_required(ctx) == -1)
+		return (-1);
 	if (fields_input(&f, &in, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL ||
 	    interpreter_add(st, &in, &regno, ctx->err) == -1)
@@ -133,17 +198,14 @@ cmd_interpreter_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_interpreter_update_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_update_run(struct cmd_ctx *ctx)
 {
-	struct interpreter_text		 f = { 0 };
-	const struct opt		 opts[] = { FIELD_OPTS(f) };
+	struct interpreter_text		 f;
 	struct interpreter_input	 in;
 	struct store			*st;
 	int64_t				 regno;
-	int				 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 8, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
+	fields_get(ctx, &f);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
 	    fields_input(&f, &in, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
@@ -152,7 +214,7 @@ cmd_interpreter_update_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_interpreter_show_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_show_run(struct cmd_ctx *ctx)
 {
 	struct table		*t, *sec[RECORD_INTERPRETER_NSECTIONS];
 	struct store		*st;
@@ -160,8 +222,6 @@ cmd_interpreter_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 	int64_t			 regno;
 	int			 rc, i;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
@@ -181,17 +241,16 @@ cmd_interpreter_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_interpreter_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_list_run(struct cmd_ctx *ctx)
 {
-	struct list_query	 q = { NULL, NULL, NULL };
-	const struct opt	 opts[] = { OPT_S("status", &q.status),
-	    OPT_S("lang", &q.lang), OPT_S("municipality", &q.municipality) };
+	struct list_query	 q;
 	struct store		*st;
 	struct table		*t;
 	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
+	q.status = args_get(ctx, "status");
+	q.lang = args_get(ctx, "lang");
+	q.municipality = args_get(ctx, "municipality");
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
@@ -203,17 +262,14 @@ cmd_interpreter_list_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_interpreter_exclude_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_exclude_run(struct cmd_ctx *ctx)
 {
-	const char		*reason = NULL, *until = NULL;
-	int			 temporary = 0, rc;
-	const struct opt	 opts[] = { OPT_S("reason", &reason),
-	    OPT_S("until", &until), OPT_F("temporary", &temporary) };
+	const char		*reason = args_get(ctx, "reason");
+	const char		*until = args_get(ctx, "until");
+	int			 temporary = args_has(ctx, "temporary");
 	struct store		*st;
 	int64_t			 regno;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("reason", reason, ctx->err) == -1)
@@ -225,16 +281,12 @@ cmd_interpreter_exclude_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_interpreter_reinstate_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_reinstate_run(struct cmd_ctx *ctx)
 {
-	const char		*reason = NULL;
-	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	const char		*reason = args_get(ctx, "reason");
 	struct store		*st;
 	int64_t			 regno;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("reason", reason, ctx->err) == -1)
@@ -245,16 +297,12 @@ cmd_interpreter_reinstate_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_interpreter_withdraw_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_interpreter_withdraw_run(struct cmd_ctx *ctx)
 {
-	const char		*reason = NULL;
-	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	const char		*reason = args_get(ctx, "reason");
 	struct store		*st;
 	int64_t			 regno;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);

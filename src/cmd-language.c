@@ -9,27 +9,32 @@
 #include "tolkreg/language.h"
 #include "tolkreg/output.h"
 
-static int	cmd_language_list_run(int, char **, struct cmd_ctx *);
+static int	cmd_language_list_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_language_list_opts[] = {
+	{ "query", "TEXT", NULL, 0,
+	    "a code, or part of an English or Norwegian name" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_language_list_entry = {
 	.name = "language list",
-	.usage = "language list [--query TEXT] [--format FORMAT]",
 	.summary = "find language codes by name",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_language_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_language_list_run
 };
 
 static int
-cmd_language_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_language_list_run(struct cmd_ctx *ctx)
 {
-	const char	*query = NULL;
-	const struct opt opts[] = { OPT_S("query", &query) };
+	const char	*query = args_get(ctx, "query");
 	struct store	*st;
 	struct table	*t;
 	int		 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();

@@ -17,32 +17,40 @@
 #include "tolkreg/output.h"
 #include "tolkreg/request.h"
 
-static int	cmd_match_run(int, char **, struct cmd_ctx *);
-static int	cmd_book_run(int, char **, struct cmd_ctx *);
+static int	cmd_match_run(struct cmd_ctx *);
+static int	cmd_book_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_match_opts[] = {
+	{ "limit", "N", NULL, 0, "show at most N interpreters" },
+	{ "explain", NULL, NULL, 0,
+	    "every criterion, and who was left out and why" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_match_entry = {
 	.name = "match",
-	.usage = "match REQ [--limit N] [--explain] [--format FORMAT]",
 	.summary = "rank the interpreters who can take a request",
+	.args = { "REQ", NULL, 1, 1 },
+	.opts = cmd_match_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_match_run
 };
 
 const struct cmd_entry cmd_book_entry = {
 	.name = "book",
-	.usage = "book REQ [REGNO]",
 	.summary = "book the best or the named interpreter; prints the regno",
+	.args = { "REQ [REGNO]", NULL, 1, 2 },
+	.opts = NULL,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_book_run
 };
 
 static int
-cmd_match_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_match_run(struct cmd_ctx *ctx)
 {
-	const char		*limit = NULL;
-	int			 explain = 0, rc;
-	const struct opt	 opts[] = { OPT_S("limit", &limit),
-	    OPT_F("explain", &explain) };
+	const char		*limit = args_get(ctx, "limit");
+	int			 explain = args_has(ctx, "explain"), rc;
 	struct match_result	 m;
 	struct request		 r;
 	struct store		*st;
@@ -50,8 +58,6 @@ cmd_match_run(int argc, char **argv, struct cmd_ctx *ctx)
 	int64_t			 id, n = 0;
 	char			 why[512];
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 2, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_id("request", ctx->pos[0], &id, ctx->err) == -1 ||
 	    (limit != NULL && args_id("limit", limit, &n, ctx->err) == -1) ||
 	    (st = cmd_store(ctx)) == NULL ||
@@ -71,14 +77,11 @@ cmd_match_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_book_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_book_run(struct cmd_ctx *ctx)
 {
 	struct store	*st;
 	int64_t		 id, regno = 0, booked;
-	int		 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 2)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_id("request", ctx->pos[0], &id, ctx->err) == -1 ||
 	    (ctx->npos == 2 &&
 	    args_regno("regno", ctx->pos[1], &regno, ctx->err) == -1) ||

@@ -22,26 +22,55 @@
 #include "tolkreg/report.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_monitor_sprak_run(int, char **, struct cmd_ctx *);
-static int	cmd_monitor_lov_run(int, char **, struct cmd_ctx *);
+static int	cmd_monitor_sprak_run(struct cmd_ctx *);
+static int	cmd_monitor_lov_run(struct cmd_ctx *);
+
+static const char *const sprak_by[] = { "sector", "county", NULL };
+static const char *const lov_by[] = { "sector", "county", "provider", "body",
+	NULL };
+
+static const struct cmd_opt cmd_monitor_sprak_opts[] = {
+	{ "period", "YYYYH1|YYYYH2", NULL, CMD_OPT_REQUIRED, "the half-year" },
+	{ "by", NULL, sprak_by, 0, "per language and sector or county" },
+	{ "hours-full", "H", NULL, 0,
+	    "hours a week of a full-time interpreter" },
+	{ "hours-part", "H", NULL, 0,
+	    "hours a week of a part-time interpreter" },
+	{ "hours-occasional", "H", NULL, 0,
+	    "hours a week of an occasional interpreter" },
+	{ "utilisation", "X", NULL, 0, "the utilisation of their capacity" },
+	{ "rising", "X", NULL, 0,
+	    "the growth above which a language is rising" },
+	{ "rising-min", "N", NULL, 0, "the requests a rising language needs" },
+	{ "shortage", "X", NULL, 0,
+	    "the coverage below which a language is short" },
+	CMD_OPT_REPORT_FORMAT,
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_monitor_sprak_entry = {
 	.name = "monitor sprak",
-	.usage = "monitor sprak --period YYYYH1|YYYYH2 [--by sector|county]"
-	    " [--hours-full H] [--hours-part H] [--hours-occasional H]"
-	    " [--utilisation X] [--rising X] [--rising-min N] [--shortage X]"
-	    " [--format FORMAT]",
 	.summary = "Tolkemonitor SPRÅK: demand and coverage per language",
-	.flags = CMD_DB_READ | CMD_FMT_REPORT,
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_monitor_sprak_opts,
+	.flags = CMD_DB_READ,
 	.run = cmd_monitor_sprak_run
+};
+
+static const struct cmd_opt cmd_monitor_lov_opts[] = {
+	{ "year", "YYYY", NULL, CMD_OPT_REQUIRED, "the calendar year" },
+	{ "period", "YYYYHn", NULL, CMD_OPT_OR, "or the half-year" },
+	{ "by", NULL, lov_by, 0, "per sector, county, provider type or body" },
+	CMD_OPT_REPORT_FORMAT,
+	CMD_OPT_END
 };
 
 const struct cmd_entry cmd_monitor_lov_entry = {
 	.name = "monitor lov",
-	.usage = "monitor lov --year YYYY|--period YYYYHn"
-	    " [--by sector|county|provider|body] [--format FORMAT]",
 	.summary = "Tolkemonitor LOV: how bodies follow tolkeloven",
-	.flags = CMD_DB_READ | CMD_FMT_REPORT,
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_monitor_lov_opts,
+	.flags = CMD_DB_READ,
 	.run = cmd_monitor_lov_run
 };
 
@@ -74,16 +103,17 @@ parse_by(const char *s, enum monitor_by *by, struct tk_error *err)
 }
 
 static int
-cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_monitor_sprak_run(struct cmd_ctx *ctx)
 {
-	const char		*period = NULL, *by_s = NULL, *util = NULL;
-	const char		*rising = NULL, *rmin = NULL, *shortage = NULL;
-	const char		*hfull = NULL, *hpart = NULL, *hocc = NULL;
-	const struct opt	 opts[] = { OPT_S("period", &period),
-	    OPT_S("by", &by_s), OPT_S("hours-full", &hfull),
-	    OPT_S("hours-part", &hpart), OPT_S("hours-occasional", &hocc),
-	    OPT_S("utilisation", &util), OPT_S("rising", &rising),
-	    OPT_S("rising-min", &rmin), OPT_S("shortage", &shortage) };
+	const char		*period = args_get(ctx, "period");
+	const char		*by_s = args_get(ctx, "by");
+	const char		*hfull = args_get(ctx, "hours-full");
+	const char		*hpart = args_get(ctx, "hours-part");
+	const char		*hocc = args_get(ctx, "hours-occasional");
+	const char		*util = args_get(ctx, "utilisation");
+	const char		*rising = args_get(ctx, "rising");
+	const char		*rmin = args_get(ctx, "rising-min");
+	const char		*shortage = args_get(ctx, "shortage");
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
 	struct report_info	 ri;
@@ -93,8 +123,6 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	double			 v = 0;
 	int			 rc, year, half;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 9, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	sprak_params_init(&sp);
 	if (args_require("period", period, ctx->err) == -1 ||
 	    validate_period("period", period, &year, &half, ctx->err) == -1 ||
@@ -134,11 +162,11 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_monitor_lov_run(struct cmd_ctx *ctx)
 {
-	const char		*year_s = NULL, *period = NULL, *by_s = NULL;
-	const struct opt	 opts[] = { OPT_S("year", &year_s),
-	    OPT_S("period", &period), OPT_S("by", &by_s) };
+	const char		*year_s = args_get(ctx, "year");
+	const char		*period = args_get(ctx, "period");
+	const char		*by_s = args_get(ctx, "by");
 	struct monitor_period	 p;
 	struct report_info	 ri;
 	enum monitor_by		 by;
@@ -147,8 +175,6 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	double			 y = 0;
 	int			 rc, year, half = 0;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if ((year_s == NULL) == (period == NULL))
 		return (tk_fail(ctx->err, TK_E_USAGE, "period",
 		    "give one of '--year' and '--period'"));

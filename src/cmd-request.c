@@ -17,86 +17,151 @@
 #include "tolkreg/record.h"
 #include "tolkreg/request.h"
 
-static int	cmd_request_add_run(int, char **, struct cmd_ctx *);
-static int	cmd_request_show_run(int, char **, struct cmd_ctx *);
-static int	cmd_request_list_run(int, char **, struct cmd_ctx *);
-static int	cmd_complete_run(int, char **, struct cmd_ctx *);
-static int	cmd_cancel_run(int, char **, struct cmd_ctx *);
-static int	cmd_unfilled_run(int, char **, struct cmd_ctx *);
+static int	cmd_request_add_run(struct cmd_ctx *);
+static int	cmd_request_show_run(struct cmd_ctx *);
+static int	cmd_request_list_run(struct cmd_ctx *);
+static int	cmd_complete_run(struct cmd_ctx *);
+static int	cmd_cancel_run(struct cmd_ctx *);
+static int	cmd_unfilled_run(struct cmd_ctx *);
+
+static const char *const modalities[] = { "onsite", "video", "phone", NULL };
+static const char *const categories[] = { "A", "B", "C", "D", "E", NULL };
+static const char *const genders[] = { "F", "M", "X", NULL };
+static const char *const states[] = { "requested", "booked", "completed",
+	"cancelled", "unfilled", NULL };
+static const char *const exceptions[] = { "not-justifiable-to-wait",
+	"emergency", "other-strong-reasons", "none-qualified", NULL };
+
+static const struct cmd_opt cmd_request_add_opts[] = {
+	{ "body", "ORGNR", NULL, CMD_OPT_REQUIRED,
+	    "the public body that orders the interpreter" },
+	{ "lang", "CODE", NULL, CMD_OPT_REQUIRED,
+	    "the language, an ISO 639-3 code" },
+	{ "start", "ISO8601", NULL, CMD_OPT_REQUIRED,
+	    "when the assignment starts" },
+	{ "minutes", "N", NULL, CMD_OPT_REQUIRED,
+	    "how long it lasts, 1 to 720 minutes" },
+	{ "modality", NULL, modalities, CMD_OPT_REQUIRED,
+	    "on site, by video or by phone" },
+	{ "municipality", "KNR", NULL, 0,
+	    "where it takes place; required for onsite" },
+	{ "min-category", "A..E", categories, 0,
+	    "the lowest category that will do" },
+	{ "gender", "F|M", genders, 0,
+	    "offer only interpreters of this gender" },
+	{ "case", "REF", NULL, 0, "the body's own reference for the case" },
+	{ "exclude", "REGNO,...", NULL, 0,
+	    "interpreters the body does not want" },
+	{ "urgent", NULL, NULL, 0, "mark the request as urgent" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_request_add_entry = {
 	.name = "request add",
-	.usage = "request add --body ORGNR --lang CODE --start ISO8601"
-	    " --minutes N --modality onsite|video|phone [--municipality KNR]"
-	    " [--min-category A..E] [--gender F|M] [--case REF]"
-	    " [--exclude REGNO,...] [--urgent]",
 	.summary = "record a request for an interpreter; prints its id",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_request_add_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_request_add_run
 };
 
+static const struct cmd_opt cmd_request_show_opts[] = {
+	{ "explain", NULL, NULL, 0, "the ranking it was booked from" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_request_show_entry = {
 	.name = "request show",
-	.usage = "request show REQ [--explain] [--format FORMAT]",
 	.summary = "show a request; --explain: the ranking it was booked from",
+	.args = { "REQ", NULL, 1, 1 },
+	.opts = cmd_request_show_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_request_show_run
 };
 
+static const struct cmd_opt cmd_request_list_opts[] = {
+	{ "body", "ORGNR", NULL, 0, "only this body's requests" },
+	{ "state", "STATE", states, 0, "only requests in this state" },
+	{ "lang", "CODE", NULL, 0, "only requests for this language" },
+	{ "from", "DATE", NULL, 0, "only those starting on or after DATE" },
+	{ "to", "DATE", NULL, 0, "only those starting on or before DATE" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_request_list_entry = {
 	.name = "request list",
-	.usage = "request list [--body ORGNR] [--state STATE] [--lang CODE]"
-	    " [--from DATE] [--to DATE] [--format FORMAT]",
 	.summary = "list requests",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_request_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_request_list_run
 };
 
+static const struct cmd_opt cmd_complete_opts[] = {
+	{ "minutes", "N", NULL, 0, "how long it actually took" },
+	{ "remote", NULL, NULL, 0, "the interpreter worked remotely (§ 8)" },
+	{ "child-used", NULL, NULL, 0, "a child was used to interpret (§ 4)" },
+	{ "unregistered", NULL, NULL, 0,
+	    "done by an interpreter not in the register" },
+	{ "unqualified-reason", "REASON", exceptions, CMD_OPT_AND,
+	    "why one who is not qualified was used (§ 7)" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_complete_entry = {
 	.name = "complete",
-	.usage = "complete REQ [--minutes N] [--remote] [--child-used]"
-	    " [--unregistered --unqualified-reason REASON]",
 	.summary = "close a request as done, with the tolkeloven fields",
+	.args = { "REQ", NULL, 1, 1 },
+	.opts = cmd_complete_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_complete_run
 };
 
+static const struct cmd_opt cmd_close_opts[] = {
+	{ "reason", "TEXT", NULL, CMD_OPT_REQUIRED, "the reason" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_cancel_entry = {
 	.name = "cancel",
-	.usage = "cancel REQ --reason TEXT",
 	.summary = "cancel a requested or booked request",
+	.args = { "REQ", NULL, 1, 1 },
+	.opts = cmd_close_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_cancel_run
 };
 
 const struct cmd_entry cmd_unfilled_entry = {
 	.name = "unfilled",
-	.usage = "unfilled REQ --reason TEXT",
 	.summary = "close a request no interpreter was found for",
+	.args = { "REQ", NULL, 1, 1 },
+	.opts = cmd_close_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_unfilled_run
 };
 
 static int
-cmd_request_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_request_add_run(struct cmd_ctx *ctx)
 {
-	struct request_input	 in = { 0 };
-	const struct opt	 opts[] = { OPT_S("body", &in.body),
-	    OPT_S("lang", &in.lang), OPT_S("start", &in.start),
-	    OPT_S("minutes", &in.minutes), OPT_S("modality", &in.modality),
-	    OPT_S("municipality", &in.municipality),
-	    OPT_S("min-category", &in.min_category),
-	    OPT_S("gender", &in.gender), OPT_S("case", &in.case_ref),
-	    OPT_S("exclude", &in.exclude), OPT_F("urgent", &in.urgent) };
+	struct request_input	 in;
 	struct store		*st;
-	const char		*missing;
 	int64_t			 id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 11, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
-	if ((missing = request_input_missing(&in)) != NULL)
-		return (args_require(missing, NULL, ctx->err));
+	in.body = args_get(ctx, "body");
+	in.lang = args_get(ctx, "lang");
+	in.start = args_get(ctx, "start");
+	in.minutes = args_get(ctx, "minutes");
+	in.modality = args_get(ctx, "modality");
+	in.municipality = args_get(ctx, "municipality");
+	in.min_category = args_get(ctx, "min-category");
+	in.gender = args_get(ctx, "gender");
+	in.case_ref = args_get(ctx, "case");
+	in.exclude = args_get(ctx, "exclude");
+	in.urgent = args_has(ctx, "urgent");
+	if (args_required(ctx) == -1)
+		return (-1);
 	if ((st = cmd_store(ctx)) == NULL ||
 	    request_add(st, &in, &id, ctx->err) == -1)
 		return (-1);
@@ -105,18 +170,15 @@ cmd_request_add_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_request_show_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_request_show_run(struct cmd_ctx *ctx)
 {
 	static const char *const names[] = { "ranking" };
-	int			 explain = 0, rc;
-	const struct opt	 opts[] = { OPT_F("explain", &explain) };
+	int			 explain = args_has(ctx, "explain"), rc;
 	struct request		 r;
 	struct store		*st;
 	struct table		*t, *rank;
 	int64_t			 id;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_id("request", ctx->pos[0], &id, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL ||
 	    request_get(st, id, &r, ctx->err) == -1)
@@ -136,18 +198,18 @@ cmd_request_show_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_request_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_request_list_run(struct cmd_ctx *ctx)
 {
 	struct request_filter	 f = { 0 };
-	const struct opt	 opts[] = { OPT_S("body", &f.body),
-	    OPT_S("state", &f.state), OPT_S("lang", &f.lang),
-	    OPT_S("from", &f.from), OPT_S("to", &f.to) };
 	struct store		*st;
 	struct table		*t;
 	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 5, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
+	f.body = args_get(ctx, "body");
+	f.state = args_get(ctx, "state");
+	f.lang = args_get(ctx, "lang");
+	f.from = args_get(ctx, "from");
+	f.to = args_get(ctx, "to");
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
@@ -159,19 +221,17 @@ cmd_request_list_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_complete_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_complete_run(struct cmd_ctx *ctx)
 {
-	struct completion	 c = { 0 };
-	const struct opt	 opts[] = { OPT_S("minutes", &c.minutes),
-	    OPT_F("remote", &c.remote), OPT_F("child-used", &c.child_used),
-	    OPT_F("unregistered", &c.unregistered),
-	    OPT_S("unqualified-reason", &c.exception) };
+	struct completion	 c;
 	struct store		*st;
 	int64_t			 id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 5, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
+	c.minutes = args_get(ctx, "minutes");
+	c.remote = args_has(ctx, "remote");
+	c.child_used = args_has(ctx, "child-used");
+	c.unregistered = args_has(ctx, "unregistered");
+	c.exception = args_get(ctx, "unqualified-reason");
 	if (args_id("request", ctx->pos[0], &id, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
@@ -180,17 +240,13 @@ cmd_complete_run(int argc, char **argv, struct cmd_ctx *ctx)
 
 /* cancel and unfilled: REQ --reason TEXT, then fn. */
 static int
-close_run(int argc, char **argv, struct cmd_ctx *ctx,
+close_run(struct cmd_ctx *ctx,
     int (*fn)(struct store *, int64_t, const char *, struct tk_error *))
 {
-	const char		*reason = NULL;
-	const struct opt	 opts[] = { OPT_S("reason", &reason) };
+	const char		*reason = args_get(ctx, "reason");
 	struct store		*st;
 	int64_t			 id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_id("request", ctx->pos[0], &id, ctx->err) == -1 ||
 	    args_require("reason", reason, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
@@ -199,13 +255,13 @@ close_run(int argc, char **argv, struct cmd_ctx *ctx,
 }
 
 static int
-cmd_cancel_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_cancel_run(struct cmd_ctx *ctx)
 {
-	return (close_run(argc, argv, ctx, request_cancel));
+	return (close_run(ctx, request_cancel));
 }
 
 static int
-cmd_unfilled_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_unfilled_run(struct cmd_ctx *ctx)
 {
-	return (close_run(argc, argv, ctx, request_unfilled));
+	return (close_run(ctx, request_unfilled));
 }

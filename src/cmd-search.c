@@ -14,36 +14,49 @@
 #include "tolkreg/rules.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_search_run(int, char **, struct cmd_ctx *);
+static int	cmd_search_run(struct cmd_ctx *);
+
+static const char *const categories[] = { "A", "B", "C", "D", "E", NULL };
+static const char *const genders[] = { "F", "M", "X", NULL };
+static const char *const modalities[] = { "onsite", "video", "phone", NULL };
+
+static const struct cmd_opt cmd_search_opts[] = {
+	{ "lang", "CODE", NULL, CMD_OPT_REQUIRED,
+	    "the language, an ISO 639-3 code" },
+	{ "category", "X", categories, 0, "this category or a better one" },
+	{ "county", "NN", NULL, 0, "working in this county" },
+	{ "municipality", "KNR", NULL, 0, "working from this municipality" },
+	{ "gender", NULL, genders, 0, "of this gender" },
+	{ "modality", "MODALITY", modalities, 0, "working this way" },
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_search_entry = {
 	.name = "search",
-	.usage = "search --lang CODE [--category X] [--county NN]"
-	    " [--municipality KNR] [--gender F|M|X] [--modality MODALITY]"
-	    " [--format FORMAT]",
 	.summary = "search the public register",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_search_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_search_run
 };
 
 static int
-cmd_search_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_search_run(struct cmd_ctx *ctx)
 {
 	struct search_query	 q = { 0 };
-	const char		*category = NULL, *gender = NULL;
-	const char		*modality = NULL;
-	const struct opt	 opts[] = { OPT_S("lang", &q.lang),
-	    OPT_S("category", &category), OPT_S("county", &q.county),
-	    OPT_S("municipality", &q.municipality),
-	    OPT_S("gender", &gender), OPT_S("modality", &modality) };
+	const char		*category = args_get(ctx, "category");
+	const char		*gender = args_get(ctx, "gender");
+	const char		*modality = args_get(ctx, "modality");
 	struct store		*st;
 	struct table		*t;
 	char			 today[DATE_BUFLEN];
 	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 6, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
-	if (args_require("lang", q.lang, ctx->err) == -1)
+	q.lang = args_get(ctx, "lang");
+	q.county = args_get(ctx, "county");
+	q.municipality = args_get(ctx, "municipality");
+	if (args_required(ctx) == -1)
 		return (-1);
 	if ((category != NULL &&
 	    validate_category("category", category, &q.category,

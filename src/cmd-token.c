@@ -15,52 +15,66 @@
 #include "tolkreg/token.h"
 #include "tolkreg/validate.h"
 
-static int	cmd_token_create_run(int, char **, struct cmd_ctx *);
-static int	cmd_token_list_run(int, char **, struct cmd_ctx *);
-static int	cmd_token_revoke_run(int, char **, struct cmd_ctx *);
+static int	cmd_token_create_run(struct cmd_ctx *);
+static int	cmd_token_list_run(struct cmd_ctx *);
+static int	cmd_token_revoke_run(struct cmd_ctx *);
+
+static const char *const roles[] = { "admin", "body", "interpreter", NULL };
+
+static const struct cmd_opt cmd_token_create_opts[] = {
+	{ "role", NULL, roles, CMD_OPT_REQUIRED, "what the token may do" },
+	{ "body", "ORGNR", NULL, 0, "the public body of a body token" },
+	{ "interpreter", "REGNO", NULL, CMD_OPT_OR,
+	    "the interpreter of an interpreter token" },
+	{ "expires", "DATE", NULL, 0, "the last day the token works" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_token_create_entry = {
 	.name = "token create",
-	.usage = "token create --role admin|body|interpreter"
-	    " [--body ORGNR | --interpreter REGNO] [--expires DATE]",
 	.summary = "make an API token for tolkregd; prints it once",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_token_create_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_token_create_run
 };
 
+static const struct cmd_opt cmd_token_list_opts[] = {
+	CMD_OPT_FORMAT,
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_token_list_entry = {
 	.name = "token list",
-	.usage = "token list [--format FORMAT]",
 	.summary = "list API tokens, without their secrets",
+	.args = { NULL, NULL, 0, 0 },
+	.opts = cmd_token_list_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_token_list_run
 };
 
 const struct cmd_entry cmd_token_revoke_entry = {
 	.name = "token revoke",
-	.usage = "token revoke ID",
 	.summary = "revoke an API token",
+	.args = { "ID", NULL, 1, 1 },
+	.opts = NULL,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_token_revoke_run
 };
 
 static int
-cmd_token_create_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_token_create_run(struct cmd_ctx *ctx)
 {
-	const char		*role = NULL, *body = NULL, *interp = NULL;
-	const char		*expires = NULL;
-	const struct opt	 opts[] = { OPT_S("role", &role),
-	    OPT_S("body", &body), OPT_S("interpreter", &interp),
-	    OPT_S("expires", &expires) };
+	const char		*role = args_get(ctx, "role");
+	const char		*body = args_get(ctx, "body");
+	const char		*interp = args_get(ctx, "interpreter");
+	const char		*expires = args_get(ctx, "expires");
 	struct store		*st;
 	enum tk_role		 r;
 	char			 tok[TOKEN_BUFLEN];
 	int64_t			 regno = 0, id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 4, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
-	if (args_require("role", role, ctx->err) == -1)
+	if (args_required(ctx) == -1)
 		return (-1);
 	if (role_parse(role, &r) == -1)
 		return (tk_fail(ctx->err, TK_E_INVALID, "role",
@@ -77,15 +91,13 @@ cmd_token_create_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_token_list_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_token_list_run(struct cmd_ctx *ctx)
 {
 	struct store	*st;
 	struct table	*t;
 	char		 today[DATE_BUFLEN];
 	int		 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 0, 0)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	tk_today(today);
@@ -98,14 +110,11 @@ cmd_token_list_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_token_revoke_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_token_revoke_run(struct cmd_ctx *ctx)
 {
 	struct store	*st;
 	int64_t		 id;
-	int		 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, NULL, 0, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_id("token", ctx->pos[0], &id, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);

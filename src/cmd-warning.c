@@ -12,28 +12,31 @@
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 
-static int	cmd_warning_add_run(int, char **, struct cmd_ctx *);
+static int	cmd_warning_add_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_warning_add_opts[] = {
+	{ "reason", "TEXT", NULL, CMD_OPT_REQUIRED, "what the warning is for" },
+	{ "date", "DATE", NULL, 0, "when it was given (default today)" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_warning_add_entry = {
 	.name = "warning add",
-	.usage = "warning add REGNO --reason TEXT [--date DATE]",
 	.summary = "record a written warning; prints its id",
+	.args = { "REGNO", NULL, 1, 1 },
+	.opts = cmd_warning_add_opts,
 	.flags = CMD_DB_WRITE,
 	.run = cmd_warning_add_run
 };
 
 static int
-cmd_warning_add_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_warning_add_run(struct cmd_ctx *ctx)
 {
-	const char		*reason = NULL, *date = NULL;
-	const struct opt	 opts[] = { OPT_S("reason", &reason),
-	    OPT_S("date", &date) };
+	const char		*reason = args_get(ctx, "reason");
+	const char		*date = args_get(ctx, "date");
 	struct store		*st;
 	int64_t			 regno, id;
-	int			 rc;
 
-	if ((rc = cmd_args(ctx, argc, argv, opts, 2, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
 	if (args_regno("regno", ctx->pos[0], &regno, ctx->err) == -1)
 		return (-1);
 	if (args_require("reason", reason, ctx->err) == -1)

@@ -17,22 +17,39 @@
 #include "tolkreg/output.h"
 #include "tolkreg/xml.h"
 
-static int	cmd_import_run(int, char **, struct cmd_ctx *);
-static int	cmd_export_run(int, char **, struct cmd_ctx *);
+static int	cmd_import_run(struct cmd_ctx *);
+static int	cmd_export_run(struct cmd_ctx *);
+
+static const struct cmd_opt cmd_import_opts[] = {
+	{ "dry-run", NULL, NULL, 0, "check and count, change nothing" },
+	CMD_OPT_END
+};
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = "import FILE... [--dry-run]",
 	.summary = "import interpreters, bodies and assignments from XML",
+	.args = { "FILE...", NULL, 1, -1 },
+	.opts = cmd_import_opts,
 	.flags = CMD_DB_SELF,
 	.run = cmd_import_run
 };
 
+static const char *const export_whats[] = { "register", "bodies",
+	"assignments", NULL };
+
+static const struct cmd_opt cmd_export_opts[] = {
+	{ "since", "DATE", NULL, 0, "only what changed on or after DATE" },
+	{ "out", "FILE", NULL, 0, "write to FILE instead of the output" },
+	{ "include-personal", NULL, NULL, 0,
+	    "with personal numbers and contact details" },
+	CMD_OPT_END
+};
+
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "export register|bodies|assignments [--since DATE]"
-	    " [--out FILE] [--include-personal]",
 	.summary = "write the register, bodies or assignments as XML",
+	.args = { NULL, export_whats, 1, 1 },
+	.opts = cmd_export_opts,
 	.flags = CMD_DB_READ,
 	.run = cmd_export_run
 };
@@ -72,19 +89,17 @@ report_file(struct table *t, const char *file, const char *result,
 }
 
 static int
-cmd_import_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_import_run(struct cmd_ctx *ctx)
 {
 	struct xml_import_opts	 o;
 	struct xml_counts	 counts;
 	struct tk_error		 e, first;
 	struct table		*t;
 	struct store		*st;
-	const struct opt	 opts[] = { OPT_F("dry-run", &o.dry_run) };
 	int			 rc, i, nbad = 0, nunread = 0, nok = 0;
 
 	memset(&o, 0, sizeof(o));
-	if ((rc = cmd_args(ctx, argc, argv, opts, 1, 1, -1)) != 0)
-		return (rc == 1 ? 0 : -1);
+	o.dry_run = args_has(ctx, "dry-run");
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	o.problem = print_problem;
@@ -143,23 +158,18 @@ cmd_import_run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 static int
-cmd_export_run(int argc, char **argv, struct cmd_ctx *ctx)
+cmd_export_run(struct cmd_ctx *ctx)
 {
-	static const char *const whats[] = { "register", "bodies",
-	    "assignments" };
 	struct xml_export_opts	 o;
-	const char		*out = NULL;
-	const struct opt	 opts[] = { OPT_S("since", &o.since),
-	    OPT_S("out", &out), OPT_F("include-personal",
-	    &o.include_personal) };
+	const char		*out = args_get(ctx, "out");
 	struct store		*st;
-	int			 rc, i;
+	int			 i;
 
 	memset(&o, 0, sizeof(o));
-	if ((rc = cmd_args(ctx, argc, argv, opts, 3, 1, 1)) != 0)
-		return (rc == 1 ? 0 : -1);
+	o.since = args_get(ctx, "since");
+	o.include_personal = args_has(ctx, "include-personal");
 	for (i = 0; i < 3; i++) {
-		if (strcmp(ctx->pos[0], whats[i]) == 0)
+		if (strcmp(ctx->pos[0], export_whats[i]) == 0)
 			break;
 	}
 	if (i == 3)

@@ -1,8 +1,10 @@
 /*
  * The tolkreg command table and dispatcher: global options, exact
- * command lookup (one or two words), the store opened once per command,
- * one transaction for every command that writes, and the mapping of
- * errors to one stderr line and a sysexits(3) status.
+ * command lookup (one or two words) with a suggestion for a mistyped
+ * name, the command line parsed once against the command's entry, the
+ * store opened once per command, one transaction for every command that
+ * writes, and the mapping of errors to one stderr line and a sysexits(3)
+ * status.
  */
 #include "config.h"
 
@@ -10,9 +12,11 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
 #include "tolkreg/store.h"
+#include "tolkreg/xmalloc.h"
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_init_entry,
@@ -56,15 +60,13 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_token_revoke_entry,
 	&cmd_export_demand_entry,
 	&cmd_help_entry,
+	&cmd_completion_entry,
 	NULL
 };
 
-/* Write the usage line of e. */
-void
-cmd_usage(const struct cmd_entry *e, FILE *f)
-{
-	fprintf(f, "usage: tolkreg %s\n", e->usage);
-}
+const char *const cmd_formats[] = { "table", "csv", "json", NULL };
+const char *const cmd_report_formats[] = { "table", "csv", "json", "xml",
+	"html", NULL };
 
 /* Find a command by exact name: two words first, then one. */
 static const struct cmd_entry *
@@ -94,7 +96,7 @@ cmd_lookup(int argc, char **argv, int *words)
 }
 
 /* Whether name is the first word of a two-word command. */
-static int
+int
 cmd_is_group(const char *name)
 {
 	const struct cmd_entry	**e;
@@ -105,6 +107,68 @@ cmd_is_group(const char *name)
 			return (1);
 	}
 	return (0);
+}
+
+/* The nearest one-word name, or the nearest subcommand of group. */
+const char *
+cmd_suggest(const char *group, const char *word)
+{
+	const struct cmd_entry	**e;
+	const char		 *name, *best = NULL;
+	size_t			  glen = group != NULL ? strlen(group) : 0;
+	int			  bestd = -1;
+
+	for (e = cmd_table; *e != NULL; e++) {
+		name = (*e)->name;
+		if (group != NULL) {
+			if (strncmp(name, group, glen) != 0 ||
+			    name[glen] != ' ')
+				continue;
+			name += glen + 1;
+		}
+		if (args_nearer(word, name, strcspn(name, " "), &bestd))
+			best = name;
+	}
+	return (best);
+}
+
+/* Report an unknown command, with the nearest name if there is one. */
+static void
+unknown_command(int argc, char **argv, FILE *errf)
+{
+	const char	*near, *sub = NULL;
+	char		*group;
+
+	if (cmd_is_group(argv[0]) && argc > 1) {
+		if ((near = cmd_suggest(argv[0], argv[1])) != NULL)
+			fprintf(errf, "tolkreg: unknown command '%s %s'; did"
+			    " you mean '%s %s'?\n", argv[0], argv[1], argv[0],
+			    near);
+		else
+			fprintf(errf, "tolkreg: unknown command '%s %s'\n",
+			    argv[0], argv[1]);
+		return;
+	}
+	if (cmd_is_group(argv[0])) {
+		fprintf(errf, "tolkreg: '%s' needs a subcommand; see"
+		    " 'tolkreg help %s'\n", argv[0], argv[0]);
+		return;
+	}
+	if ((near = cmd_suggest(NULL, argv[0])) == NULL) {
+		fprintf(errf, "tolkreg: unknown command '%s'\n", argv[0]);
+		return;
+	}
+	/* "interprter add": the group mistyped, the subcommand not. */
+	group = xstrndup(near, strcspn(near, " "));
+	if (argc > 1 && cmd_is_group(group))
+		sub = cmd_suggest(group, argv[1]);
+	if (sub != NULL)
+		fprintf(errf, "tolkreg: unknown command '%s %s'; did you mean"
+		    " '%s %s'?\n", argv[0], argv[1], group, sub);
+	else
+		fprintf(errf, "tolkreg: unknown command '%s'; did you mean"
+		    " '%s'?\n", argv[0], group);
+	free(group);
 }
 
 /* The store for this command, opened once. */
@@ -151,7 +215,71 @@ static void
 usage_all(FILE *f)
 {
 	fputs("usage: tolkreg [--db PATH] [--as USER] COMMAND [ARGS]\n"
-	    "       tolkreg help [COMMAND]\n", f);
+	    "       tolkreg help [COMMAND]\n"
+	    "       tolkreg --version\n", f);
+}
+
+/* Report an unknown global option, with the nearest if there is one. */
+static void
+unknown_global(const char *arg, FILE *errf)
+{
+	static const char *const names[] = { "db", "as", "help", "version" };
+	const char	*best = NULL;
+	size_t		 i;
+	int		 bestd = -1;
+
+	for (i = 0; strncmp(arg, "--", 2) == 0 && i < 4; i++) {
+		if (args_nearer(arg + 2, names[i], strlen(names[i]), &bestd))
+			best = names[i];
+	}
+	if (best != NULL)
+		fprintf(errf, "tolkreg: unknown option '%s'; did you mean"
+		    " '--%s'?\n", arg, best);
+	else
+		fprintf(errf, "tolkreg: unknown option '%s'\n", arg);
+}
+
+/* Whether arg asks for help. */
+static int
+is_help(const char *arg)
+{
+	return (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0);
+}
+
+/*
+ * Run command e with its parsed arguments in ctx: a writing command's
+ * output is held back until it has committed. Returns 0, -1 with
+ * ctx->err filled, or EX_OSERR when nothing could start.
+ */
+static int
+cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx)
+{
+	FILE	*out = ctx->out;
+	char	*held = NULL;
+	size_t	 heldlen = 0;
+	int	 rc;
+
+	if ((e->flags & CMD_DB_WRITE) &&
+	    (ctx->out = open_memstream(&held, &heldlen)) == NULL) {
+		fprintf(ctx->errf, "tolkreg: %s: out of memory\n", e->name);
+		return (EX_OSERR);
+	}
+	rc = e->run(ctx);
+	if (ctx->store != NULL) {
+		if (rc == 0 && (e->flags & CMD_DB_WRITE))
+			rc = store_commit(ctx->store, ctx->err);
+		else
+			store_rollback(ctx->store);
+		store_close(ctx->store);
+	}
+	if (ctx->out != out) {
+		fclose(ctx->out);
+		ctx->out = out;
+		if (rc == 0 && heldlen > 0)
+			fwrite(held, 1, heldlen, out);
+		free(held);
+	}
+	return (rc);
 }
 
 /* Run the tolkreg program. */
@@ -162,8 +290,6 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	struct tk_error		 err;
 	struct cmd_ctx		 ctx;
 	const char		*env, *val;
-	char			*held = NULL;
-	size_t			 heldlen = 0;
 	int			 i, words, rc;
 
 	tk_error_clear(&err);
@@ -179,9 +305,12 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 
 	/* Global options before the command: --db and --as. */
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--help") == 0 ||
-		    strcmp(argv[i], "-h") == 0) {
+		if (is_help(argv[i])) {
 			usage_all(out);
+			return (EX_OK);
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			fputs("tolkreg " PACKAGE_VERSION "\n", out);
 			return (EX_OK);
 		}
 		if ((val = global_value(argc, argv, &i, "--db")) != NULL)
@@ -189,10 +318,12 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 		else if ((val = global_value(argc, argv, &i, "--as")) != NULL)
 			ctx.actor = val;
 		else {
-			fprintf(errf, "tolkreg: %s '%s'\n",
-			    strcmp(argv[i], "--db") == 0 ||
-			    strcmp(argv[i], "--as") == 0 ?
-			    "option needs a value:" : "unknown option", argv[i]);
+			if (strcmp(argv[i], "--db") == 0 ||
+			    strcmp(argv[i], "--as") == 0)
+				fprintf(errf, "tolkreg: option needs a value:"
+				    " '%s'\n", argv[i]);
+			else
+				unknown_global(argv[i], errf);
 			usage_all(errf);
 			return (EX_USAGE);
 		}
@@ -202,39 +333,26 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 		return (EX_USAGE);
 	}
 	if ((e = cmd_lookup(argc - i, argv + i, &words)) == NULL) {
-		if (cmd_is_group(argv[i]) && i + 1 < argc)
-			fprintf(errf, "tolkreg: unknown command '%s %s'\n",
-			    argv[i], argv[i + 1]);
-		else if (cmd_is_group(argv[i]))
-			fprintf(errf, "tolkreg: '%s' needs a subcommand; see"
-			    " 'tolkreg help %s'\n", argv[i], argv[i]);
-		else
-			fprintf(errf, "tolkreg: unknown command '%s'\n",
-			    argv[i]);
+		/* "tolkreg monitor --help": the group's help. */
+		if (i + 1 < argc && is_help(argv[i + 1]) &&
+		    cmd_is_group(argv[i])) {
+			cmd_help(argv[i], out);
+			return (EX_OK);
+		}
+		unknown_command(argc - i, argv + i, errf);
 		return (EX_USAGE);
 	}
 	ctx.entry = e;
 	i += words - 1;
-	/* A writing command's output is held back until it has committed. */
-	if ((e->flags & CMD_DB_WRITE) &&
-	    (ctx.out = open_memstream(&held, &heldlen)) == NULL) {
-		fprintf(errf, "tolkreg: %s: out of memory\n", e->name);
-		return (EX_OSERR);
-	}
-	rc = e->run(argc - i, argv + i, &ctx);
-	if (ctx.store != NULL) {
-		if (rc == 0 && (e->flags & CMD_DB_WRITE))
-			rc = store_commit(ctx.store, &err);
-		else
-			store_rollback(ctx.store);
-		store_close(ctx.store);
-	}
-	if (ctx.out != out) {
-		fclose(ctx.out);
-		if (rc == 0 && heldlen > 0)
-			fwrite(held, 1, heldlen, out);
-		free(held);
-	}
+	rc = args_parse(&ctx, argc - i, argv + i);
+	if (rc == 1) {
+		cmd_help(e->name, out);
+		rc = 0;
+	} else if (rc == 0)
+		rc = cmd_run(e, &ctx);
+	free(ctx.optv);
+	if (rc == EX_OSERR)
+		return (rc);
 	if (rc == 0 && (fflush(out) == EOF || ferror(out)))
 		rc = tk_fail(&err, TK_E_IO, NULL, "cannot write output");
 	if (rc == -1) {

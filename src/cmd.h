@@ -7,11 +7,15 @@
 
 /*
  * What every subcommand gives the dispatcher, and what the dispatcher
- * gives it. A command parses its arguments with cmd_args(), gets the
- * store with cmd_store() (which, for CMD_DB_WRITE commands, opens the
- * one transaction the dispatcher commits when run() returns 0 and rolls
- * back when it returns -1), calls one module function and writes the
- * result to ctx->out.
+ * gives it. A command's entry declares its options and positional
+ * arguments; the dispatcher parses the command line against them once
+ * (args.c) and answers --help from them, and the same entry gives the
+ * usage line, the help text, the suggestions for a mistyped name and
+ * the shell completion. run() then reads the values with args_get() and
+ * args_has(), gets the store with cmd_store() (which, for CMD_DB_WRITE
+ * commands, opens the one transaction the dispatcher commits when run()
+ * returns 0 and rolls back when it returns -1), calls one module
+ * function and writes the result to ctx->out.
  */
 
 #define CMD_DB_READ	0x1	/* needs an initialised database */
@@ -19,7 +23,6 @@
 #define CMD_DB_CREATE	0x4	/* may create the database (init) */
 #define CMD_DB_SELF	0x8	/* changes it in transactions of its own */
 				/* (import: one per file); not held back */
-#define CMD_FMT_REPORT	0x10	/* a report: also --format xml and html */
 
 struct cmd_entry;
 struct store;
@@ -36,14 +39,62 @@ struct cmd_ctx {
 	FILE			*errf;		/* notes for people */
 	char			**pos;		/* positional arguments */
 	int			 npos;
+	const char		**optv;		/* per entry option: its value, */
+						/* or NULL if not given */
 };
 
+/*
+ * How an option is written in the usage line. An option is optional
+ * ("[--until DATE]") unless CMD_OPT_REQUIRED. CMD_OPT_OR and CMD_OPT_AND
+ * put it in one group with the option before it: an alternative to it
+ * ("[--until DATE | --temporary]"; a required choice is written
+ * "--year YYYY|--period YYYYHn") or given together with it
+ * ("[--unregistered --unqualified-reason REASON]"). A hidden option is
+ * parsed but in no usage, help or completion.
+ */
+#define CMD_OPT_REQUIRED	0x1
+#define CMD_OPT_OR		0x2
+#define CMD_OPT_AND		0x4
+#define CMD_OPT_HIDDEN		0x8
+
+/*
+ * One option of a command, given as --name or --name VALUE. An option
+ * without arg and values is a flag; one with values and no arg shows
+ * them as its argument: --gender F|M|X.
+ */
+struct cmd_opt {
+	const char		*name;		/* "lang" for --lang */
+	const char		*arg;		/* "CODE"; NULL: see values */
+	const char *const	*values;	/* the allowed values, NULL- */
+						/* terminated; NULL: any */
+	unsigned int		 flags;		/* CMD_OPT_* */
+	const char		*help;		/* one line */
+};
+
+/* The positional arguments, as written in the usage line. */
+struct cmd_pos {
+	const char		*name;		/* "REQ [REGNO]"; NULL: values */
+	const char *const	*values;	/* fixed words, or NULL */
+	int			 min;
+	int			 max;		/* -1: any number */
+};
+
+/* The common option --format, for commands whose output it shapes. */
+extern const char *const	 cmd_formats[];		/* table, csv, json */
+extern const char *const	 cmd_report_formats[];	/* and xml, html */
+#define CMD_OPT_FORMAT \
+	{ "format", "FORMAT", cmd_formats, 0, "the output format" }
+#define CMD_OPT_REPORT_FORMAT \
+	{ "format", "FORMAT", cmd_report_formats, 0, "the output format" }
+#define CMD_OPT_END	{ NULL, NULL, NULL, 0, NULL }
+
 struct cmd_entry {
-	const char	*name;		/* "search", "interpreter add" */
-	const char	*usage;		/* must match tolkreg(1) */
-	const char	*summary;	/* one line for "tolkreg help" */
-	unsigned int	 flags;
-	int		(*run)(int, char **, struct cmd_ctx *);
+	const char		*name;		/* "search", "interpreter add" */
+	const char		*summary;	/* one line for "tolkreg help" */
+	struct cmd_pos		 args;
+	const struct cmd_opt	*opts;		/* ends with a NULL name */
+	unsigned int		 flags;
+	int			(*run)(struct cmd_ctx *);
 };
 
 /* NULL-terminated table of every command, in cmd.c. */
@@ -55,8 +106,29 @@ int		 tolkreg_main(int, char **, FILE *out, FILE *errf);
 /* The store for this command, opened (and a transaction begun) once. */
 struct store	*cmd_store(struct cmd_ctx *);
 
-/* Write the command's usage line to f. */
+/* Write the command's usage line, built from its entry, to f (usage.c). */
 void		 cmd_usage(const struct cmd_entry *, FILE *);
+
+/*
+ * Write the help for topic to f: for each command named topic or in the
+ * group topic, its usage line, summary and options. Returns the number
+ * of commands written (0: no such command or group).
+ */
+int		 cmd_help(const char *topic, FILE *f);
+
+/* Write the option as the usage shows it: "--name ARG" or "--name". */
+void		 cmd_opt_write(const struct cmd_opt *, FILE *);
+
+/* Whether name is the first word of a two-word command. */
+int		 cmd_is_group(const char *name);
+
+/*
+ * The command or group whose first word is nearest to the mistyped word
+ * (the suggestion is the first word of the name returned), or, with
+ * group set, the nearest subcommand of group; NULL if none is near.
+ * Borrowed from the table.
+ */
+const char	*cmd_suggest(const char *group, const char *word);
 
 extern const struct cmd_entry	cmd_body_add_entry;
 extern const struct cmd_entry	cmd_body_list_entry;
@@ -65,6 +137,7 @@ extern const struct cmd_entry	cmd_body_update_entry;
 extern const struct cmd_entry	cmd_book_entry;
 extern const struct cmd_entry	cmd_cancel_entry;
 extern const struct cmd_entry	cmd_complete_entry;
+extern const struct cmd_entry	cmd_completion_entry;
 extern const struct cmd_entry	cmd_conflict_add_entry;
 extern const struct cmd_entry	cmd_conflict_list_entry;
 extern const struct cmd_entry	cmd_conflict_remove_entry;

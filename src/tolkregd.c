@@ -21,7 +21,8 @@
 #define USAGE	"usage: tolkregd --db PATH --listen ADDR:PORT [--threads N]\n" \
 	"                [--tls-cert FILE --tls-key FILE] [--max-connections N]\n" \
 	"                [--timeout SECONDS] [--grace SECONDS] [--port-file FILE]\n" \
-	"                [--cache N] [--syslog]\n"
+	"                [--cache N] [--syslog]\n" \
+	"       tolkregd --version\n"
 
 /* Parse a whole number in [min, max] for option name. */
 static int
@@ -58,6 +59,7 @@ main(int argc, char **argv)
 		{ "cache", required_argument, NULL, 'C' },
 		{ "syslog", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct http_config	c;
@@ -127,6 +129,9 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(USAGE, stdout);
+			return (EX_OK);
+		case 'V':
+			fputs("tolkregd " PACKAGE_VERSION "\n", stdout);
 			return (EX_OK);
 		default:
 			fprintf(stderr, "tolkregd: unknown option or missing"

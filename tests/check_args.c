@@ -79,9 +79,77 @@ START_TEST(test_unknown_command)
 	/* No prefix matching. */
 	ck_assert_int_eq(run("ini", NULL), EX_USAGE);
 	ck_assert_int_eq(run("interpreter", "ad", NULL), EX_USAGE);
-	ck_assert_str_eq(errs, "tolkreg: unknown command 'interpreter ad'\n");
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'interpreter ad';"
+	    " did you mean 'interpreter add'?\n");
 	ck_assert_int_eq(run("interpreter", NULL), EX_USAGE);
 	ck_assert_ptr_nonnull(strstr(errs, "needs a subcommand"));
+}
+END_TEST
+
+START_TEST(test_suggestions)
+{
+	ck_assert_int_eq(run("serach", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'serach'; did you"
+	    " mean 'search'?\n");
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(run("interpreter", "lsit", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'interpreter lsit';"
+	    " did you mean 'interpreter list'?\n");
+	/* The group mistyped, the subcommand right. */
+	ck_assert_int_eq(run("interprter", "add", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'interprter add';"
+	    " did you mean 'interpreter add'?\n");
+	ck_assert_int_eq(run("interprter", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'interprter'; did"
+	    " you mean 'interpreter'?\n");
+	/* Nothing near: no suggestion. */
+	ck_assert_int_eq(run("frobnicate", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'frobnicate'\n");
+	ck_assert_int_eq(run("interpreter", "frobnicate", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: unknown command 'interpreter"
+	    " frobnicate'\n");
+	/* Options: a typo, a typo with its value, a known one misused. */
+	ck_assert_int_eq(run("search", "--lnag", "ara", NULL), EX_USAGE);
+	ck_assert_str_eq(errs, "tolkreg: search: unknown option '--lnag';"
+	    " did you mean '--lang'?\nusage: tolkreg search --lang CODE"
+	    " [--category X] [--county NN] [--municipality KNR]"
+	    " [--gender F|M|X] [--modality MODALITY] [--format FORMAT]\n");
+	ck_assert_int_eq(run("search", "--lnag=ara", NULL), EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "unknown option '--lnag=ara'; did"
+	    " you mean '--lang'?\n"));
+	ck_assert_int_eq(run("interpreter", "list", "--fromat", "csv", NULL),
+	    EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "did you mean '--format'?"));
+	ck_assert_int_eq(run("request", "add", "--urgent=yes", NULL),
+	    EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "unknown option '--urgent=yes'\n"));
+	ck_assert_int_eq(run("search", "--bogus", NULL), EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "unknown option '--bogus'\n"));
+	/* Global options, and help's own lookup. */
+	ck_assert_int_eq(run("--verison", NULL), EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "tolkreg: unknown option"
+	    " '--verison'; did you mean '--version'?\n"));
+	ck_assert_int_eq(run("help", "serach", NULL), EX_USAGE);
+	ck_assert_ptr_nonnull(strstr(errs, "tolkreg: help: unknown command"
+	    " 'serach'; did you mean 'search'?\n"));
+}
+END_TEST
+
+START_TEST(test_distance)
+{
+	ck_assert_int_eq(args_distance("serach", "search", 6), 1);
+	ck_assert_int_eq(args_distance("lnag", "lang", 4), 1);
+	ck_assert_int_eq(args_distance("lsit", "list", 4), 1);
+	ck_assert_int_eq(args_distance("ad", "add", 3), 0);	/* prefix */
+	ck_assert_int_eq(args_distance("serch", "search", 6), 1);
+	ck_assert_int_eq(args_distance("saerhc", "search", 6), 2);
+	/* Too far, or too short to say. */
+	ck_assert_int_eq(args_distance("frobnicate", "search", 6), -1);
+	ck_assert_int_eq(args_distance("x", "as", 2), -1);
+	ck_assert_int_eq(args_distance("abc", "xyz", 3), -1);
+	/* Only the first n bytes of name count. */
+	ck_assert_int_eq(args_distance("intrepreter", "interpreter add", 11),
+	    1);
 }
 END_TEST
 
@@ -132,6 +200,7 @@ END_TEST
 START_TEST(test_help)
 {
 	const struct cmd_entry	**e;
+	char			 *want;
 
 	ck_assert_int_eq(run("help", NULL), 0);
 	for (e = cmd_table; *e != NULL; e++)
@@ -140,10 +209,127 @@ START_TEST(test_help)
 	ck_assert_str_eq(out, "usage: tolkreg interpreter add --name NAME"
 	    " --fnr NUMBER --gender F|M|X --email ADDR --phone NUMBER"
 	    " --municipality KNR --availability full|part|occasional"
-	    " --modalities LIST\n");
+	    " --modalities LIST\n"
+	    "\n"
+	    "add an interpreter; prints the register number\n"
+	    "\n"
+	    "options:\n"
+	    "  --name NAME               full name\n"
+	    "  --fnr NUMBER              the f\xc3\xb8" "dselsnummer or"
+	    " D-nummer\n"
+	    "  --gender F|M|X            gender; lower case is accepted\n"
+	    "                            values: F, M, X\n"
+	    "  --email ADDR              e-mail address\n"
+	    "  --phone NUMBER            Norwegian phone number\n"
+	    "  --municipality KNR        the municipality the interpreter"
+	    " works from\n"
+	    "  --availability full|part|occasional\n"
+	    "                            full-time, part-time or occasional"
+	    " work\n"
+	    "                            values: full, part, occasional\n"
+	    "  --modalities LIST         comma-separated: onsite, video,"
+	    " phone\n"
+	    "\n"
+	    "common options:\n"
+	    "  --db PATH                 the register database (default"
+	    " $TOLKREG_DB)\n"
+	    "  --as USER                 the actor for the audit log (default"
+	    " $USER)\n"
+	    "  --help                    show this help and exit\n");
+	/* COMMAND --help says what "help COMMAND" says. */
+	want = xstrdup(out);
+	ck_assert_int_eq(run("interpreter", "add", "--help", NULL), 0);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(run("interpreter", "add", "-h", NULL), 0);
+	ck_assert_str_eq(out, want);
+	free(want);
 	ck_assert_int_eq(run("search", "--help", NULL), 0);
 	ck_assert_ptr_nonnull(strstr(out, "usage: tolkreg search --lang"));
+	ck_assert_ptr_nonnull(strstr(out, "\n  --modality MODALITY       working"
+	    " this way\n                            values: onsite, video,"
+	    " phone\n"));
 	ck_assert_int_eq(run("help", "nothing", NULL), EX_USAGE);
+	/* A mistake after --help is still a mistake. */
+	ck_assert_int_eq(run("search", "--help", "--nope", NULL), EX_USAGE);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(test_group_help)
+{
+	char	*want;
+
+	ck_assert_int_eq(run("help", "monitor", NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "usage: tolkreg monitor sprak"
+	    " --period YYYYH1|YYYYH2 [--by sector|county]"));
+	ck_assert_ptr_nonnull(strstr(out, "\n\nusage: tolkreg monitor lov"
+	    " --year YYYY|--period YYYYHn [--by sector|county|provider|body]"
+	    " [--format FORMAT]\n"));
+	ck_assert_ptr_nonnull(strstr(out, "values: table, csv, json, xml,"
+	    " html\n"));
+	want = xstrdup(out);
+	ck_assert_int_eq(run("monitor", "--help", NULL), 0);
+	ck_assert_str_eq(out, want);
+	ck_assert_str_eq(errs, "");
+	free(want);
+	ck_assert_int_eq(run("interpreter", "-h", NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "usage: tolkreg interpreter add"));
+	ck_assert_ptr_nonnull(strstr(out, "usage: tolkreg interpreter"
+	    " withdraw REGNO [--reason TEXT]\n"));
+	/* A command that is also a group: the command and the group. */
+	ck_assert_int_eq(run("export", "--help", NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "usage: tolkreg export"
+	    " register|bodies|assignments"));
+	ck_assert_ptr_nonnull(strstr(out, "usage: tolkreg export demand"));
+}
+END_TEST
+
+START_TEST(test_version)
+{
+	ck_assert_int_eq(run("--version", NULL), 0);
+	ck_assert_str_eq(out, "tolkreg " PACKAGE_VERSION "\n");
+	ck_assert_str_eq(errs, "");
+}
+END_TEST
+
+START_TEST(test_completion)
+{
+	ck_assert_int_eq(run("completion", "bash", NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "complete -F _tolkreg tolkreg\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\t'interpreter')\techo 'add show"
+	    " update list exclude reinstate withdraw' ;;\n"));
+	ck_assert_int_eq(run("completion", "zsh", NULL), EX_USAGE);
+	ck_assert_int_eq(run("completion", NULL), EX_USAGE);
+}
+END_TEST
+
+/*
+ * The table itself: each option is named once per command and has one
+ * line of help that fits the help's 80 columns, a group does not start
+ * with its continuation, and positional arguments are named.
+ */
+START_TEST(test_table)
+{
+	const struct cmd_entry	**e;
+	const struct cmd_opt	 *o, *p;
+
+	for (e = cmd_table; *e != NULL; e++) {
+		ck_assert_ptr_nonnull((*e)->summary);
+		ck_assert(((*e)->args.max == 0) == ((*e)->args.name == NULL &&
+		    (*e)->args.values == NULL));
+		for (o = (*e)->opts; o != NULL && o->name != NULL; o++) {
+			ck_assert_msg(o->help != NULL &&
+			    strlen(o->help) <= 80 - 28, "%s --%s: help",
+			    (*e)->name, o->name);
+			ck_assert_msg(o != (*e)->opts ||
+			    !(o->flags & (CMD_OPT_OR | CMD_OPT_AND)),
+			    "%s --%s: group", (*e)->name, o->name);
+			ck_assert(o->values == NULL || o->values[0] != NULL);
+			for (p = (*e)->opts; p != o; p++)
+				ck_assert_msg(strcmp(p->name, o->name) != 0,
+				    "%s --%s: twice", (*e)->name, o->name);
+		}
+	}
 }
 END_TEST
 
@@ -246,6 +432,11 @@ args_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_init_and_usage);
 	tcase_add_test(tc, test_help);
+	tcase_add_test(tc, test_group_help);
+	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_completion);
+	tcase_add_test(tc, test_table);
+	tcase_add_test(tc, test_distance);
 	tcase_add_test(tc, test_add_prints_only_regno);
 	tcase_add_test(tc, test_args_helpers);
 	suite_add_tcase(s, tc);
@@ -253,6 +444,7 @@ args_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_unknown_command);
+	tcase_add_test(tc, test_suggestions);
 	tcase_add_test(tc, test_no_database);
 	tcase_add_test(tc, test_refused_prints_nothing);
 	tcase_add_test(tc, test_global_options);
