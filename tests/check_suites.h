@@ -9,7 +9,7 @@ Suite	*availability_suite(void);
 Suite	*category_suite(void);
 Suite	*demand_suite(void);
 Suite	*http_suite(void);
-Suite	*export_suite(void);
+Suite	*delivery_suite(void);
 Suite	*match_suite(void);
 Suite	*writer_suite(void);
 Suite	*monitor_suite(void);
