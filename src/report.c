@@ -1,8 +1,8 @@
 /*
  * Tolkemonitor SPRÅK and LOV written for people and for other systems:
  * XML following schema/tolkemonitor.xsd and a self-contained HTML page
- * with charts, both streamed through libxml2's xmlTextWriter so that
- * every value is escaped by the library (see report.h). The numbers are
+ * with charts, both streamed through the XML writer of xw.h so that
+ * every value is escaped by libxml2 (see report.h). The numbers are
  * the cells of the tables monitor.c fills, never recomputed here: the
  * XML carries them as they are, the HTML formats them the Norwegian way
  * (decimal comma, per cent, spaces between thousands) and adds up
@@ -19,7 +19,6 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
-#include <libxml/xmlwriter.h>
 
 #include "embedded.h"
 #include "tolkreg/error.h"
@@ -28,12 +27,11 @@
 #include "tolkreg/report.h"
 #include "tolkreg/validate.h"
 #include "tolkreg/xmalloc.h"
+#include "xw.h"
 
 #define XSI_NS		"http://www.w3.org/2001/XMLSchema-instance"
 #define XHTML_NS	"http://www.w3.org/1999/xhtml"
 #define SVG_NS		"http://www.w3.org/2000/svg"
-/* libxml2 takes const xmlChar * for what it only reads. */
-#define XC(s)		((const xmlChar *)(s))
 #define NBSP		"\xc2\xa0"	/* U+00A0 no-break space */
 #define MINUS		"\xe2\x88\x92"	/* U+2212 minus sign */
 
@@ -41,141 +39,13 @@
 #define CHART_ROWS	15
 #define FLAGGED_ROWS	20
 
-/* An xmlTextWriter on a FILE that remembers whether any call failed. */
-struct xw {
-	xmlTextWriterPtr	w;
-	int			bad;
-};
-
-/* Start writing to f. */
-static int
-xw_open(struct xw *x, FILE *f, int indent, struct tk_error *err)
-{
-	xmlOutputBufferPtr	ob;
-
-	x->bad = 0;
-	if ((ob = xmlOutputBufferCreateFile(f, NULL)) == NULL ||
-	    (x->w = xmlNewTextWriter(ob)) == NULL)
-		return (tk_fail(err, TK_E_IO, NULL, "cannot write output:"
-		    " out of memory"));
-	if (indent) {
-		xmlTextWriterSetIndent(x->w, 1);
-		xmlTextWriterSetIndentString(x->w, XC("  "));
-	}
-	return (0);
-}
-
-/* Finish the document, flush it to the FILE and free the writer. */
-static int
-xw_close(struct xw *x, FILE *f, struct tk_error *err)
-{
-	if (xmlTextWriterEndDocument(x->w) < 0)
-		x->bad = 1;
-	xmlFreeTextWriter(x->w);
-	x->w = NULL;
-	if (x->bad || fflush(f) == EOF || ferror(f))
-		return (tk_fail(err, TK_E_IO, NULL, "cannot write output: %s",
-		    errno != 0 ? strerror(errno) : "write failed"));
-	return (0);
-}
-
-/* Note the result of one writer call. */
-static void
-xw_rc(struct xw *x, int rc)
-{
-	if (rc < 0)
-		x->bad = 1;
-}
-
-/* Open element name. */
-static void
-xw_start(struct xw *x, const char *name)
-{
-	xw_rc(x, xmlTextWriterStartElement(x->w, XC(name)));
-}
-
-/* Open element name with attributes: NULL-terminated name, value pairs. */
-static void
-xw_starta(struct xw *x, const char *name, ...)
-{
-	va_list		 ap;
-	const char	*a, *v;
-
-	xw_start(x, name);
-	va_start(ap, name);
-	while ((a = va_arg(ap, const char *)) != NULL) {
-		v = va_arg(ap, const char *);
-		xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC(a),
-		    XC(v)));
-	}
-	va_end(ap);
-}
-
-/* One attribute of the open element, formatted. */
-static void __attribute__((format(printf, 3, 4)))
-xw_attrf(struct xw *x, const char *name, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-
-	va_start(ap, fmt);
-	xvasprintf(&s, fmt, ap);
-	va_end(ap);
-	xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC(name),
-	    XC(s)));
-	free(s);
-}
-
-/* Close the open element, as <e/> when it is empty (XML and SVG). */
-static void
-xw_end(struct xw *x)
-{
-	xw_rc(x, xmlTextWriterEndElement(x->w));
-}
-
-/* Close the open element with an end tag, always (HTML elements). */
-static void
-xw_fend(struct xw *x)
-{
-	xw_rc(x, xmlTextWriterFullEndElement(x->w));
-}
-
-/* Text content, escaped. */
-static void
-xw_text(struct xw *x, const char *s)
-{
-	xw_rc(x, xmlTextWriterWriteString(x->w, XC(s)));
-}
-
-/* Element name holding text s. */
-static void
-xw_elem(struct xw *x, const char *name, const char *s)
-{
-	xw_rc(x, xmlTextWriterWriteElement(x->w, XC(name), XC(s)));
-}
-
-/* Element name holding formatted text. */
-static void __attribute__((format(printf, 3, 4)))
-xw_elemf(struct xw *x, const char *name, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-
-	va_start(ap, fmt);
-	xvasprintf(&s, fmt, ap);
-	va_end(ap);
-	xw_elem(x, name, s);
-	free(s);
-}
-
 /* HTML element name holding text s, with an end tag even when empty. */
 static void
-xw_helem(struct xw *x, const char *name, const char *cls, const char *s)
+html_elem(struct xw *x, const char *name, const char *cls, const char *s)
 {
 	xw_start(x, name);
 	if (cls != NULL)
-		xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC("class"),
-		    XC(cls)));
+		xw_attr(x, "class", cls);
 	xw_text(x, s);
 	xw_fend(x);
 }
@@ -240,7 +110,7 @@ xml_root(struct xw *x, const char *name, const struct report_info *ri)
 	char	when[TIME_BUFLEN];
 
 	tk_time_format(ri->generated, when);
-	xw_rc(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL));
+	xw_document(x);
 	xw_starta(x, name, "xmlns", TOLKEMONITOR_NS, "xmlns:xsi", XSI_NS,
 	    "version", TOLKEMONITOR_VERSION, "generated", when, "generator",
 	    PACKAGE_STRING, (const char *)NULL);
@@ -295,8 +165,7 @@ sprak_xml(const struct report_info *ri, const struct table *t, FILE *f,
 	struct monitor_period		 prev, year, hist;
 	struct xw			 x;
 
-	if (xw_open(&x, f, 1, err) == -1)
-		return (-1);
+	xw_open(&x, f, 1);
 	monitor_period_back(ri->period, 1, &prev);
 	monitor_period_back(ri->period, 2, &year);
 	monitor_period_back(ri->period, 4, &hist);
@@ -319,7 +188,7 @@ sprak_xml(const struct report_info *ri, const struct table *t, FILE *f,
 	xw_elemf(&x, "shortage", "%g", sp->shortage);
 	xw_end(&x);
 	xml_rows(&x, "rows", t);
-	return (xw_close(&x, f, err));
+	return (xw_close(&x, "output", err));
 }
 
 /* LOV as XML. */
@@ -329,8 +198,7 @@ lov_xml(const struct report_info *ri, const struct table *t,
 {
 	struct xw	x;
 
-	if (xw_open(&x, f, 1, err) == -1)
-		return (-1);
+	xw_open(&x, f, 1);
 	xml_root(&x, "lov", ri);
 	xml_period(&x, ri->period);
 	xw_start(&x, "parameters");
@@ -338,7 +206,7 @@ lov_xml(const struct report_info *ri, const struct table *t,
 	xw_end(&x);
 	xml_rows(&x, "rows", t);
 	xml_rows(&x, "no_guidelines", top);
-	return (xw_close(&x, f, err));
+	return (xw_close(&x, "output", err));
 }
 
 /* Collect libxml2's first message for report_xml_validate(). */
@@ -638,8 +506,7 @@ static const char css[] =
 static void
 html_head(struct xw *x, const char *title)
 {
-	xw_rc(x, xmlTextWriterWriteDTD(x->w, XC("html"), NULL, NULL,
-	    NULL));
+	xw_dtd(x, "html");
 	xw_starta(x, "html", "xmlns", XHTML_NS, "lang", "nb", "xml:lang",
 	    "nb", (const char *)NULL);
 	xw_start(x, "head");
@@ -651,9 +518,9 @@ html_head(struct xw *x, const char *title)
 	xw_starta(x, "meta", "name", "generator", "content", PACKAGE_STRING,
 	    (const char *)NULL);
 	xw_end(x);
-	xw_helem(x, "title", NULL, title);
+	html_elem(x, "title", NULL, title);
 	xw_start(x, "style");
-	xw_rc(x, xmlTextWriterWriteRaw(x->w, XC(css)));
+	xw_raw(x, css);
 	xw_fend(x);
 	xw_fend(x);	/* head */
 	xw_start(x, "body");
@@ -680,10 +547,10 @@ static void
 html_header(struct xw *x, const char *h1, const char *lead)
 {
 	xw_start(x, "header");
-	xw_helem(x, "p", "kicker", "IMDi \xc2\xb7 Nasjonalt tolkeregister"
+	html_elem(x, "p", "kicker", "IMDi \xc2\xb7 Nasjonalt tolkeregister"
 	    " \xc2\xb7 Tolkemonitor");
-	xw_helem(x, "h1", NULL, h1);
-	xw_helem(x, "p", "lead", lead);
+	html_elem(x, "h1", NULL, h1);
+	html_elem(x, "p", "lead", lead);
 	xw_fend(x);
 }
 
@@ -692,8 +559,8 @@ static void
 html_key(struct xw *x, const char *value, const char *label)
 {
 	xw_starta(x, "div", "class", "key", (const char *)NULL);
-	xw_helem(x, "span", "v", value);
-	xw_helem(x, "span", "l", label);
+	html_elem(x, "span", "v", value);
+	html_elem(x, "span", "l", label);
 	xw_fend(x);
 }
 
@@ -707,7 +574,7 @@ html_footer(struct xw *x, const struct report_info *ri)
 	xw_start(x, "footer");
 	xw_start(x, "p");
 	/* Mixed content: no indentation inside the paragraph. */
-	xw_rc(x, xmlTextWriterSetIndent(x->w, 0));
+	xw_indent(x, 0);
 	xw_text(x, "Beregnet ");
 	xw_starta(x, "time", "datetime", when, (const char *)NULL);
 	xw_text(x, when_nb(when, nb, sizeof(nb)));
@@ -718,7 +585,7 @@ html_footer(struct xw *x, const struct report_info *ri)
 	xw_text(x, s);
 	free(s);
 	xw_fend(x);
-	xw_rc(x, xmlTextWriterSetIndent(x->w, 1));
+	xw_indent(x, 1);
 	xw_fend(x);
 }
 
@@ -735,7 +602,7 @@ svg_open(struct xw *x, const char *id, int height, const char *title,
 	xw_starta(x, "svg", "xmlns", SVG_NS, "id", id, "class", "chart",
 	    "role", "img", "aria-labelledby", ids, (const char *)NULL);
 	xw_attrf(x, "viewBox", "0 0 680 %d", height);
-	xw_attrf(x, "width", "680");
+	xw_attr(x, "width", "680");
 	xw_attrf(x, "height", "%d", height);
 	xw_starta(x, "title", "id", tid, (const char *)NULL);
 	xw_text(x, title);
@@ -756,12 +623,8 @@ svg_text(struct xw *x, double tx, double ty, const char *anchor,
 	xw_start(x, "text");
 	xw_attrf(x, "x", "%.1f", tx);
 	xw_attrf(x, "y", "%.1f", ty);
-	if (anchor != NULL)
-		xw_rc(x, xmlTextWriterWriteAttribute(x->w,
-		    XC("text-anchor"), XC(anchor)));
-	if (cls != NULL)
-		xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC("class"),
-		    XC(cls)));
+	xw_attr(x, "text-anchor", anchor);
+	xw_attr(x, "class", cls);
 	xw_text(x, s);
 	xw_fend(x);
 }
@@ -776,8 +639,7 @@ svg_rect(struct xw *x, double rx, double ry, double w, double h,
 	xw_attrf(x, "y", "%.1f", ry);
 	xw_attrf(x, "width", "%.1f", w < 0 ? 0 : w);
 	xw_attrf(x, "height", "%.1f", h);
-	xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC("class"),
-	    XC(cls)));
+	xw_attr(x, "class", cls);
 	xw_end(x);
 }
 
@@ -791,8 +653,7 @@ svg_line(struct xw *x, double x1, double y1, double x2, double y2,
 	xw_attrf(x, "y1", "%.1f", y1);
 	xw_attrf(x, "x2", "%.1f", x2);
 	xw_attrf(x, "y2", "%.1f", y2);
-	xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC("class"),
-	    XC(cls)));
+	xw_attr(x, "class", cls);
 	xw_end(x);
 }
 
@@ -1165,7 +1026,7 @@ figure_open(struct xw *x)
 static void
 figure_close(struct xw *x, const char *caption)
 {
-	xw_helem(x, "figcaption", NULL, caption);
+	html_elem(x, "figcaption", NULL, caption);
 	xw_fend(x);
 }
 
@@ -1175,8 +1036,7 @@ th(struct xw *x, const char *label, int numeric)
 {
 	xw_starta(x, "th", "scope", "col", (const char *)NULL);
 	if (numeric)
-		xw_rc(x, xmlTextWriterWriteAttribute(x->w, XC("class"),
-		    XC("n")));
+		xw_attr(x, "class", "n");
 	xw_text(x, label);
 	xw_fend(x);
 }
@@ -1224,33 +1084,33 @@ html_table(struct xw *x, const struct table *t, const struct hcol *cols,
 			v = cell(t, r, cols[c].name);
 			switch (cols[c].fmt) {
 			case H_TEXT:
-				xw_helem(x, "td", NULL, v);
+				html_elem(x, "td", NULL, v);
 				break;
 			case H_SECTOR:
-				xw_helem(x, "td", NULL, sector_nb(v));
+				html_elem(x, "td", NULL, sector_nb(v));
 				break;
 			case H_GROUP:
 				g = group_label(by, v);
-				xw_helem(x, "td", NULL, g);
+				html_elem(x, "td", NULL, g);
 				free(g);
 				break;
 			case H_INT:
-				xw_helem(x, "td", "n", fmt_int(strtol(v, NULL,
+				html_elem(x, "td", "n", fmt_int(strtol(v, NULL,
 				    10), a));
 				break;
 			case H_PCT:
-				xw_helem(x, "td", "n", fmt_pct(v, 1, a));
+				html_elem(x, "td", "n", fmt_pct(v, 1, a));
 				break;
 			case H_CHANGE:
-				xw_helem(x, "td", "n", fmt_change(v, 1, a));
+				html_elem(x, "td", "n", fmt_change(v, 1, a));
 				break;
 			case H_HOURS:
-				xw_helem(x, "td", "n", fmt_dec(strtod(v, NULL),
+				html_elem(x, "td", "n", fmt_dec(strtod(v, NULL),
 				    1, a));
 				break;
 			case H_FLAG:
 				flags_nb(v, fl, sizeof(fl));
-				xw_helem(x, "td", "flag", fl);
+				html_elem(x, "td", "flag", fl);
 				break;
 			}
 		}
@@ -1264,8 +1124,8 @@ html_table(struct xw *x, const struct table *t, const struct hcol *cols,
 static void
 dl_item(struct xw *x, const char *term, const char *def)
 {
-	xw_helem(x, "dt", NULL, term);
-	xw_helem(x, "dd", NULL, def);
+	html_elem(x, "dt", NULL, term);
+	html_elem(x, "dd", NULL, def);
 }
 
 /* SPRÅK as an HTML page. */
@@ -1341,10 +1201,7 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 	monitor_period_back(p, 4, &hist);
 	period_nb(p, words, sizeof(words));
 	days_nb(p, days, sizeof(days));
-	if (xw_open(&x, f, 1, err) == -1) {
-		srows_free(v, n);
-		return (-1);
-	}
+	xw_open(&x, f, 1);
 	snprintf(title, sizeof(title), "Tolkemonitor SPR\xc3\x85K %s",
 	    p->label);
 	html_head(&x, title);
@@ -1373,19 +1230,19 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 	xw_fend(&x);
 
 	xw_start(&x, "section");
-	xw_helem(&x, "h2", NULL, "Mest etterspurte spr\xc3\xa5k");
+	html_elem(&x, "h2", NULL, "Mest etterspurte spr\xc3\xa5k");
 	figure_open(&x);
 	chart_demand(&x, v, n, p);
 	figure_close(&x, "Antall bestillinger som ikke ble avlyst, med start"
 	    " i perioden. De 15 st\xc3\xb8rste vises; alle st\xc3\xa5r i"
 	    " tabellen.");
-	xw_helem(&x, "h2", NULL, "Andel oppdrag med kvalifisert tolk");
+	html_elem(&x, "h2", NULL, "Andel oppdrag med kvalifisert tolk");
 	figure_open(&x);
 	chart_qualified(&x, v, n, p);
 	figure_close(&x, "Dekkede oppdrag (bestilt eller utf\xc3\xb8rt) der"
 	    " tolken hadde en kategori i spr\xc3\xa5ket da oppdraget ble"
 	    " bestilt (tolkeloven \xc2\xa7 7).");
-	xw_helem(&x, "h2", NULL, "Endring siden forrige halv\xc3\xa5r");
+	html_elem(&x, "h2", NULL, "Endring siden forrige halv\xc3\xa5r");
 	figure_open(&x);
 	chart_change(&x, v, n, p);
 	xasprintf(&s, "Bestillinger i %s mot %s. Stolpene er kuttet ved"
@@ -1393,7 +1250,7 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 	    p->label, prev.label);
 	figure_close(&x, s);
 	free(s);
-	xw_helem(&x, "h2", NULL, "Flaggede spr\xc3\xa5k");
+	html_elem(&x, "h2", NULL, "Flaggede spr\xc3\xa5k");
 	figure_open(&x);
 	chart_flagged(&x, v, n, ri);
 	snprintf(lab, sizeof(lab), "%.3f", sp->rising);
@@ -1410,8 +1267,8 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 
 	/* The full table, in two parts that fit A4 upright. */
 	xw_starta(&x, "section", "class", "tables", (const char *)NULL);
-	xw_helem(&x, "h2", NULL, "Alle spr\xc3\xa5k");
-	xw_helem(&x, "h3", NULL, "Bestillinger og oppdrag");
+	html_elem(&x, "h2", NULL, "Alle spr\xc3\xa5k");
+	html_elem(&x, "h3", NULL, "Bestillinger og oppdrag");
 	for (i = k = 0; i < sizeof(demand) / sizeof(demand[0]); i++) {
 		if ((strcmp(demand[i].name, "sector") == 0 &&
 		    ri->by != BY_SECTOR) || (strcmp(demand[i].name, "county") ==
@@ -1420,7 +1277,7 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 		cols[k++] = demand[i];
 	}
 	html_table(&x, t, cols, k, ri->by);
-	xw_helem(&x, "h3", NULL, "Kvalifiserte tolker, kapasitet og behov");
+	html_elem(&x, "h3", NULL, "Kvalifiserte tolker, kapasitet og behov");
 	for (i = k = 0; i < sizeof(supply) / sizeof(supply[0]); i++) {
 		if ((strcmp(supply[i].name, "sector") == 0 &&
 		    ri->by != BY_SECTOR) || (strcmp(supply[i].name, "county") ==
@@ -1432,7 +1289,7 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 	xw_fend(&x);
 
 	xw_start(&x, "section");
-	xw_helem(&x, "h2", NULL, "Definisjoner og forutsetninger");
+	html_elem(&x, "h2", NULL, "Definisjoner og forutsetninger");
 	xw_start(&x, "dl");
 	dl_item(&x, "Bestillinger", "Oppdrag med start i perioden (norsk"
 	    " tid) som ikke er avlyst: \xc3\xa5pne, bestilte, utf\xc3\xb8rte"
@@ -1475,7 +1332,7 @@ sprak_html(const struct report_info *ri, const struct table *t, FILE *f,
 	xw_fend(&x);	/* body */
 	xw_fend(&x);	/* html */
 	srows_free(v, n);
-	return (xw_close(&x, f, err));
+	return (xw_close(&x, "output", err));
 }
 
 /* The name of the first LOV column for a breakdown. */
@@ -1674,8 +1531,7 @@ lov_html(const struct report_info *ri, const struct table *t,
 	}
 	period_nb(p, words, sizeof(words));
 	days_nb(p, days, sizeof(days));
-	if (xw_open(&x, f, 1, err) == -1)
-		return (-1);
+	xw_open(&x, f, 1);
 	snprintf(title, sizeof(title), "Tolkemonitor LOV %s", p->label);
 	html_head(&x, title);
 	snprintf(title, sizeof(title), "Tolkemonitor LOV: %s", words);
@@ -1705,13 +1561,13 @@ lov_html(const struct report_info *ri, const struct table *t,
 	xw_fend(&x);
 
 	xw_start(&x, "section");
-	xw_helem(&x, "h2", NULL, "Kvalifisert tolk");
+	html_elem(&x, "h2", NULL, "Kvalifisert tolk");
 	figure_open(&x);
 	chart_lov_qualified(&x, ri, t);
 	figure_close(&x, "Utf\xc3\xb8rte oppdrag der tolken hadde en kategori"
 	    " i spr\xc3\xa5ket da oppdraget ble bestilt. De 15 gruppene med"
 	    " flest oppdrag vises.");
-	xw_helem(&x, "h2", NULL, "Retningslinjer");
+	html_elem(&x, "h2", NULL, "Retningslinjer");
 	figure_open(&x);
 	chart_lov_guidelines(&x, ri, t);
 	xasprintf(&s, "Organer som er registrert som jevnlige brukere av"
@@ -1722,20 +1578,20 @@ lov_html(const struct report_info *ri, const struct table *t,
 	xw_fend(&x);
 
 	xw_starta(&x, "section", "class", "tables", (const char *)NULL);
-	xw_helem(&x, "h2", NULL, "Alle grupper");
+	html_elem(&x, "h2", NULL, "Alle grupper");
 	html_table(&x, t, cols, sizeof(cols) / sizeof(cols[0]), ri->by);
-	xw_helem(&x, "h2", NULL, "Organer uten retningslinjer som bestilte"
+	html_elem(&x, "h2", NULL, "Organer uten retningslinjer som bestilte"
 	    " mest");
 	if (top != NULL && table_nrows(top) > 0)
 		html_table(&x, top, tcols, sizeof(tcols) / sizeof(tcols[0]),
 		    ri->by);
 	else
-		xw_helem(&x, "p", NULL, "Ingen organer som bruker tolk jevnlig"
+		html_elem(&x, "p", NULL, "Ingen organer som bruker tolk jevnlig"
 		    " og mangler retningslinjer, hadde oppdrag i perioden.");
 	xw_fend(&x);
 
 	xw_start(&x, "section");
-	xw_helem(&x, "h2", NULL, "Definisjoner");
+	html_elem(&x, "h2", NULL, "Definisjoner");
 	xw_start(&x, "dl");
 	dl_item(&x, "Oppdrag", "Utf\xc3\xb8rte oppdrag med start i perioden"
 	    " (norsk tid).");
@@ -1760,7 +1616,7 @@ lov_html(const struct report_info *ri, const struct table *t,
 	html_footer(&x, ri);
 	xw_fend(&x);	/* body */
 	xw_fend(&x);	/* html */
-	return (xw_close(&x, f, err));
+	return (xw_close(&x, "output", err));
 }
 
 /* ------------------------------------------------------------------ */

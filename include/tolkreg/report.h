@@ -25,7 +25,7 @@
  *    labels, no external assets and no scripts, inline SVG charts and
  *    the full table, with print rules for A4.
  *
- * Both XML and HTML are written with libxml2's streaming xmlTextWriter:
+ * Both XML and HTML are written with the streaming XML writer (xw.h):
  * the HTML is polyglot XHTML that HTML and XML parsers read alike, and
  * every text and attribute value, from the database or not, is escaped
  * by libxml2. Nothing is escaped by hand; the only raw text is the
