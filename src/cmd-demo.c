@@ -22,9 +22,9 @@
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
-#include "tolkreg/report.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_demo_run(int, char **, struct cmd_ctx *);
@@ -218,7 +218,7 @@ tour_reports(struct cmd_ctx *ctx, struct store *st,
     const struct monitor_period *p)
 {
 	struct sprak_params	 sp;
-	struct report_info	 ri;
+	struct monitor_query	 ri;
 	struct table		*t, *top;
 	char			 dir[4096], path[4200], *slash;
 	FILE			*f;
@@ -246,13 +246,13 @@ tour_reports(struct cmd_ctx *ctx, struct store *st,
 		if (i == 0) {
 			rc = monitor_sprak(st, p, BY_NONE, &sp, t, ctx->err);
 			if (rc == 0)
-				rc = report_sprak_write(&ri, t, FMT_HTML, f,
+				rc = tkmon_sprak_render(&ri, t, FMT_HTML, f,
 				    ctx->err);
 		} else {
 			ri.params = NULL;
 			rc = monitor_lov(st, p, BY_NONE, t, top, ctx->err);
 			if (rc == 0)
-				rc = report_lov_write(&ri, t, top, FMT_HTML, f,
+				rc = tkmon_lov_render(&ri, t, top, FMT_HTML, f,
 				    ctx->err);
 		}
 		table_free(t);

@@ -4,7 +4,7 @@
  * 7, 8 and 9) computed from the register's assignments. The indicators
  * are defined in tolkreg-monitor(7). Both are reports: besides table,
  * CSV and JSON they are written as XML (schema/tolkemonitor.xsd) and as
- * an HTML page with charts (report.h).
+ * an HTML page with charts (tkmon.h).
  */
 #include "config.h"
 
@@ -19,7 +19,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
-#include "tolkreg/report.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_monitor_sprak_run(int, char **, struct cmd_ctx *);
@@ -86,7 +86,7 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    OPT_S("rising-min", &rmin), OPT_S("shortage", &shortage) };
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 ri;
 	enum monitor_by		 by;
 	struct store		*st;
 	struct table		*t;
@@ -127,7 +127,7 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	t = table_new();
 	rc = monitor_sprak(st, &p, by, &sp, t, ctx->err);
 	if (rc == 0)
-		rc = report_sprak_write(&ri, t, ctx->format, ctx->out,
+		rc = tkmon_sprak_render(&ri, t, ctx->format, ctx->out,
 		    ctx->err);
 	table_free(t);
 	return (rc);
@@ -140,7 +140,7 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	const struct opt	 opts[] = { OPT_S("year", &year_s),
 	    OPT_S("period", &period), OPT_S("by", &by_s) };
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 ri;
 	enum monitor_by		 by;
 	struct store		*st;
 	struct table		*groups, *top;
@@ -171,7 +171,7 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	top = table_new();
 	rc = monitor_lov(st, &p, by, groups, top, ctx->err);
 	if (rc == 0)
-		rc = report_lov_write(&ri, groups, top, ctx->format, ctx->out,
+		rc = tkmon_lov_render(&ri, groups, top, ctx->format, ctx->out,
 		    ctx->err);
 	table_free(top);
 	table_free(groups);

@@ -20,13 +20,14 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "tkmon-xml.h"
 #include "tolkreg/delivery.h"
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
 #include "tolkreg/push.h"
-#include "tolkreg/report.h"
 #include "tolkreg/store.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/xmalloc.h"
 
 static const struct {
@@ -58,7 +59,7 @@ delivery_build(struct store *st, const struct monitor_period *p,
     time_t now, struct delivery *d, struct tk_error *err)
 {
 	struct sprak_params	 sp;
-	struct report_info	 q;
+	struct monitor_query	 q;
 	struct table		*t;
 	FILE			*f;
 	int			 i, rc;
@@ -84,12 +85,12 @@ delivery_build(struct store *st, const struct monitor_period *p,
 			rc = tk_fail(err, TK_E_IO, NULL, "out of memory");
 			break;
 		}
-		rc = report_sprak_write(&q, t, kinds[i].fmt, f, err);
+		rc = tkmon_sprak_render(&q, t, kinds[i].fmt, f, err);
 		if (fclose(f) == EOF && rc == 0)
 			rc = tk_fail(err, TK_E_IO, NULL, "out of memory");
 	}
 	if (rc == 0)
-		rc = report_xml_validate(d->files[DELIVERY_XML].data,
+		rc = tkmon_xml_validate(d->files[DELIVERY_XML].data,
 		    d->files[DELIVERY_XML].len, err);
 	table_free(t);
 	return (rc);

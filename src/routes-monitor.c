@@ -17,7 +17,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
-#include "tolkreg/report.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/validate.h"
 
 static int	route_monitor_sprak_run(struct http_req *);
@@ -120,7 +120,7 @@ route_monitor_sprak_run(struct http_req *rq)
 	    NULL };
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 ri;
 	enum monitor_by		 by;
 	struct table		*t;
 	const char		*period;
@@ -150,7 +150,7 @@ route_monitor_sprak_run(struct http_req *rq)
 	}
 	rc = monitor_sprak(rq->store, &p, by, &sp, t, rq->err);
 	if (rc == 0)
-		rc = report_sprak_write(&ri, t, formats[f].fmt, mem, rq->err);
+		rc = tkmon_sprak_render(&ri, t, formats[f].fmt, mem, rq->err);
 	fclose(mem);
 	table_free(t);
 	if (rc == -1) {
@@ -166,7 +166,7 @@ route_monitor_lov_run(struct http_req *rq)
 	static const char *const params[] = { "year", "period", "by",
 	    "format", NULL };
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 ri;
 	enum monitor_by		 by;
 	struct table		*groups, *top;
 	const char		*year_s, *period;
@@ -208,7 +208,7 @@ route_monitor_lov_run(struct http_req *rq)
 	}
 	rc = monitor_lov(rq->store, &p, by, groups, top, rq->err);
 	if (rc == 0)
-		rc = report_lov_write(&ri, groups, top, formats[f].fmt, mem,
+		rc = tkmon_lov_render(&ri, groups, top, formats[f].fmt, mem,
 		    rq->err);
 	fclose(mem);
 	table_free(groups);

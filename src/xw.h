@@ -1,7 +1,7 @@
 /*
  * The one streaming XML writer: libxml2's xmlTextWriter on a FILE, for
  * the XML interchange export (xml-export.c) and the Tolkemonitor XML and
- * HTML (report.c). Every text and attribute value is escaped by
+ * HTML (tkmon-*.c). Every text and attribute value is escaped by
  * libxml2; nothing is escaped by hand.
  *
  * The first failure is sticky, as the error flag of a stdio FILE: it is

@@ -15,7 +15,7 @@ Suite	*writer_suite(void);
 Suite	*monitor_suite(void);
 Suite	*output_suite(void);
 Suite	*register_suite(void);
-Suite	*report_suite(void);
+Suite	*tkmon_suite(void);
 Suite	*store_suite(void);
 Suite	*token_suite(void);
 Suite	*validate_suite(void);

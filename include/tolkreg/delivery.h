@@ -10,7 +10,7 @@
 /*
  * The half-yearly delivery of the Tolkemonitor SPRÅK barometer ("tolkreg
  * export demand"): the report for one half-year, with the documented
- * defaults, rendered by report.h as CSV, XML and HTML files named
+ * defaults, rendered by tkmon.h as CSV, XML and HTML files named
  * tolkemonitor-sprak-PERIOD.EXT, written into a directory atomically and
  * optionally handed to a receiver (push.h). Every file the receiver
  * accepts is recorded in the table delivery, so that running the
