@@ -86,10 +86,9 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    OPT_S("rising-min", &rmin), OPT_S("shortage", &shortage) };
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
-	struct monitor_query	 ri;
+	struct monitor_query	 q;
 	enum monitor_by		 by;
 	struct store		*st;
-	struct table		*t;
 	double			 v = 0;
 	int			 rc, year, half;
 
@@ -120,17 +119,11 @@ cmd_monitor_sprak_run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
-	ri.period = &p;
-	ri.by = by;
-	ri.params = &sp;
-	ri.generated = time(NULL);
-	t = table_new();
-	rc = monitor_sprak(st, &p, by, &sp, t, ctx->err);
-	if (rc == 0)
-		rc = tkmon_sprak_render(&ri, t, ctx->format, ctx->out,
-		    ctx->err);
-	table_free(t);
-	return (rc);
+	q.period = &p;
+	q.by = by;
+	q.params = &sp;
+	q.generated = time(NULL);
+	return (tkmon_sprak_write(st, &q, ctx->format, ctx->out, ctx->err));
 }
 
 static int
@@ -140,10 +133,9 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	const struct opt	 opts[] = { OPT_S("year", &year_s),
 	    OPT_S("period", &period), OPT_S("by", &by_s) };
 	struct monitor_period	 p;
-	struct monitor_query	 ri;
+	struct monitor_query	 q;
 	enum monitor_by		 by;
 	struct store		*st;
-	struct table		*groups, *top;
 	double			 y = 0;
 	int			 rc, year, half = 0;
 
@@ -163,17 +155,9 @@ cmd_monitor_lov_run(int argc, char **argv, struct cmd_ctx *ctx)
 	    parse_by(by_s, &by, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
-	ri.period = &p;
-	ri.by = by;
-	ri.params = NULL;
-	ri.generated = time(NULL);
-	groups = table_new();
-	top = table_new();
-	rc = monitor_lov(st, &p, by, groups, top, ctx->err);
-	if (rc == 0)
-		rc = tkmon_lov_render(&ri, groups, top, ctx->format, ctx->out,
-		    ctx->err);
-	table_free(top);
-	table_free(groups);
-	return (rc);
+	q.period = &p;
+	q.by = by;
+	q.params = NULL;
+	q.generated = time(NULL);
+	return (tkmon_lov_write(st, &q, ctx->format, ctx->out, ctx->err));
 }

@@ -1,7 +1,8 @@
 /*
- * The Tolkemonitor reports written in the format asked for (tkmon.h):
- * SPRÅK and LOV as monitor.c computes them, handed to tkmon-xml.c,
- * tkmon-html.c, or the plain table, CSV and JSON of output.c.
+ * The Tolkemonitor reports computed and written in one call, for every
+ * front end (tkmon.h): SPRÅK and LOV as monitor.c computes them, handed
+ * to the output for the format asked for: tkmon-xml.c, tkmon-html.c, or
+ * the plain table, CSV and JSON of output.c.
  */
 #include "config.h"
 
@@ -13,6 +14,40 @@
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
 #include "tolkreg/tkmon.h"
+
+/* Compute SPRÅK and write it. */
+int
+tkmon_sprak_write(struct store *st, const struct monitor_query *q,
+    enum tk_format fmt, FILE *f, struct tk_error *err)
+{
+	struct table	*t;
+	int		 rc;
+
+	t = table_new();
+	rc = monitor_sprak(st, q->period, q->by, q->params, t, err);
+	if (rc == 0)
+		rc = tkmon_sprak_render(q, t, fmt, f, err);
+	table_free(t);
+	return (rc);
+}
+
+/* Compute LOV and write it. */
+int
+tkmon_lov_write(struct store *st, const struct monitor_query *q,
+    enum tk_format fmt, FILE *f, struct tk_error *err)
+{
+	struct table	*groups, *top;
+	int		 rc;
+
+	groups = table_new();
+	top = table_new();
+	rc = monitor_lov(st, q->period, q->by, groups, top, err);
+	if (rc == 0)
+		rc = tkmon_lov_render(q, groups, top, fmt, f, err);
+	table_free(top);
+	table_free(groups);
+	return (rc);
+}
 
 /* Write a SPRÅK table in format fmt. */
 int

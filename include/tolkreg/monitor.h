@@ -97,7 +97,8 @@ int	monitor_lov(struct store *, const struct monitor_period *,
 
 /*
  * What a SPRÅK or LOV result is computed from and when, for the
- * functions that write it (tkmon.h). The caller owns every pointer.
+ * functions that compute and write it (tkmon.h). The caller owns every
+ * pointer.
  */
 struct monitor_query {
 	const struct monitor_period	*period;

@@ -33,8 +33,21 @@
  * fixed style sheet.
  */
 
+struct store;
 struct table;
 struct tk_error;
+
+/*
+ * Compute SPRÅK for q->period, q->by and q->params (monitor_sprak()) and
+ * write it in format fmt: what every front end calls. Returns 0, or -1
+ * with the store's error or TK_E_IO when f cannot be written.
+ */
+int	tkmon_sprak_write(struct store *, const struct monitor_query *q,
+	    enum tk_format fmt, FILE *f, struct tk_error *);
+
+/* Compute LOV for q->period and q->by (monitor_lov()) and write it. */
+int	tkmon_lov_write(struct store *, const struct monitor_query *q,
+	    enum tk_format fmt, FILE *f, struct tk_error *);
 
 /*
  * Write SPRÅK table t, as filled by monitor_sprak() for q->period,
