@@ -23,9 +23,9 @@
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
-#include "tolkreg/report.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_demo_run(struct cmd_ctx *);
@@ -226,8 +226,7 @@ tour_reports(struct cmd_ctx *ctx, struct store *st,
     const struct monitor_period *p)
 {
 	struct sprak_params	 sp;
-	struct report_info	 ri;
-	struct table		*t, *top;
+	struct monitor_query	 q;
 	char			 dir[4096], path[4200], *slash;
 	FILE			*f;
 	int			 rc, i;
@@ -238,10 +237,10 @@ tour_reports(struct cmd_ctx *ctx, struct store *st,
 	else
 		snprintf(dir, sizeof(dir), ".");
 	sprak_params_init(&sp);
-	ri.period = p;
-	ri.by = BY_NONE;
-	ri.params = &sp;
-	ri.generated = time(NULL);
+	q.period = p;
+	q.by = BY_NONE;
+	q.params = &sp;
+	q.generated = time(NULL);
 	heading(ctx->out, "Reports");
 	for (i = 0; i < 2; i++) {
 		snprintf(path, sizeof(path), "%s/tolkemonitor-%s-%s.html", dir,
@@ -249,22 +248,12 @@ tour_reports(struct cmd_ctx *ctx, struct store *st,
 		if ((f = fopen(path, "w")) == NULL)
 			return (tk_fail(ctx->err, TK_E_IO, NULL, "cannot write"
 			    " '%s'", path));
-		t = table_new();
-		top = table_new();
-		if (i == 0) {
-			rc = monitor_sprak(st, p, BY_NONE, &sp, t, ctx->err);
-			if (rc == 0)
-				rc = report_sprak_write(&ri, t, FMT_HTML, f,
-				    ctx->err);
-		} else {
-			ri.params = NULL;
-			rc = monitor_lov(st, p, BY_NONE, t, top, ctx->err);
-			if (rc == 0)
-				rc = report_lov_write(&ri, t, top, FMT_HTML, f,
-				    ctx->err);
+		if (i == 0)
+			rc = tkmon_sprak_write(st, &q, FMT_HTML, f, ctx->err);
+		else {
+			q.params = NULL;
+			rc = tkmon_lov_write(st, &q, FMT_HTML, f, ctx->err);
 		}
-		table_free(t);
-		table_free(top);
 		if (fclose(f) == EOF && rc == 0)
 			rc = tk_fail(ctx->err, TK_E_IO, NULL, "cannot write"
 			    " '%s'", path);

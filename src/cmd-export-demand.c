@@ -13,8 +13,8 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "tolkreg/delivery.h"
 #include "tolkreg/error.h"
-#include "tolkreg/export.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/push.h"
 #include "tolkreg/validate.h"
@@ -49,7 +49,7 @@ cmd_export_demand_run(struct cmd_ctx *ctx)
 	const char		*url = args_get(ctx, "push");
 	const char		*token_file = args_get(ctx, "token-file");
 	int			 force = args_has(ctx, "force");
-	struct export_demand	 e;
+	struct delivery		 d;
 	struct monitor_period	 p;
 	struct push_opts	 po;
 	struct store		*st;
@@ -80,18 +80,17 @@ cmd_export_demand_run(struct cmd_ctx *ctx)
 		push_token_free(token);
 		return (-1);
 	}
-	rc = export_demand_build(st, &p, now, &e, ctx->err);
+	rc = delivery_build(st, &p, now, &d, ctx->err);
 	if (rc == 0)
-		rc = export_demand_write(&e, dir, ctx->out, ctx->err);
+		rc = delivery_write(&d, dir, ctx->out, ctx->err);
 	if (rc == 0 && url != NULL) {
 		memset(&po, 0, sizeof(po));
 		po.url = url;
 		po.token = token;
 		po.log = ctx->errf;
-		rc = export_demand_push(st, &e, &po, force, ctx->out,
-		    ctx->err);
+		rc = delivery_push(st, &d, &po, force, ctx->out, ctx->err);
 	}
-	export_demand_release(&e);
+	delivery_release(&d);
 	push_token_free(token);
 	return (rc);
 }

@@ -4,7 +4,7 @@
  * 7, 8 and 9) computed from the register's assignments. The indicators
  * are defined in tolkreg-monitor(7). Both are reports: besides table,
  * CSV and JSON they are written as XML (schema/tolkemonitor.xsd) and as
- * an HTML page with charts (report.h).
+ * an HTML page with charts (tkmon.h).
  */
 #include "config.h"
 
@@ -19,7 +19,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
-#include "tolkreg/report.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_monitor_sprak_run(struct cmd_ctx *);
@@ -116,12 +116,11 @@ cmd_monitor_sprak_run(struct cmd_ctx *ctx)
 	const char		*shortage = args_get(ctx, "shortage");
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 q;
 	enum monitor_by		 by;
 	struct store		*st;
-	struct table		*t;
 	double			 v = 0;
-	int			 rc, year, half;
+	int			 year, half;
 
 	sprak_params_init(&sp);
 	if (args_require("period", period, ctx->err) == -1 ||
@@ -148,17 +147,11 @@ cmd_monitor_sprak_run(struct cmd_ctx *ctx)
 	}
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
-	ri.period = &p;
-	ri.by = by;
-	ri.params = &sp;
-	ri.generated = time(NULL);
-	t = table_new();
-	rc = monitor_sprak(st, &p, by, &sp, t, ctx->err);
-	if (rc == 0)
-		rc = report_sprak_write(&ri, t, ctx->format, ctx->out,
-		    ctx->err);
-	table_free(t);
-	return (rc);
+	q.period = &p;
+	q.by = by;
+	q.params = &sp;
+	q.generated = time(NULL);
+	return (tkmon_sprak_write(st, &q, ctx->format, ctx->out, ctx->err));
 }
 
 static int
@@ -168,12 +161,11 @@ cmd_monitor_lov_run(struct cmd_ctx *ctx)
 	const char		*period = args_get(ctx, "period");
 	const char		*by_s = args_get(ctx, "by");
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 q;
 	enum monitor_by		 by;
 	struct store		*st;
-	struct table		*groups, *top;
 	double			 y = 0;
-	int			 rc, year, half = 0;
+	int			 year, half = 0;
 
 	if ((year_s == NULL) == (period == NULL))
 		return (tk_fail(ctx->err, TK_E_USAGE, "period",
@@ -189,17 +181,9 @@ cmd_monitor_lov_run(struct cmd_ctx *ctx)
 	    parse_by(by_s, &by, ctx->err) == -1 ||
 	    (st = cmd_store(ctx)) == NULL)
 		return (-1);
-	ri.period = &p;
-	ri.by = by;
-	ri.params = NULL;
-	ri.generated = time(NULL);
-	groups = table_new();
-	top = table_new();
-	rc = monitor_lov(st, &p, by, groups, top, ctx->err);
-	if (rc == 0)
-		rc = report_lov_write(&ri, groups, top, ctx->format, ctx->out,
-		    ctx->err);
-	table_free(top);
-	table_free(groups);
-	return (rc);
+	q.period = &p;
+	q.by = by;
+	q.params = NULL;
+	q.generated = time(NULL);
+	return (tkmon_lov_write(st, &q, ctx->format, ctx->out, ctx->err));
 }

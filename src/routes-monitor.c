@@ -17,7 +17,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
-#include "tolkreg/report.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/validate.h"
 
 static int	route_monitor_sprak_run(struct http_req *);
@@ -98,10 +98,26 @@ pick_by(struct http_req *rq, enum monitor_by *by)
 	return (0);
 }
 
-/* Answer with what write() wrote in format formats[f]. */
+/* Compute a report with fn() and answer with it in format formats[f]. */
 static int
-reply_report(struct http_req *rq, size_t f, char *text, size_t len)
+reply_report(struct http_req *rq, size_t f,
+    int (*fn)(struct store *, const struct monitor_query *,
+    enum tk_format, FILE *, struct tk_error *),
+    const struct monitor_query *q)
 {
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*mem;
+	int	 rc;
+
+	if ((mem = open_memstream(&text, &len)) == NULL)
+		return (tk_fail(rq->err, TK_E_IO, NULL, "out of memory"));
+	rc = fn(rq->store, q, formats[f].fmt, mem, rq->err);
+	fclose(mem);
+	if (rc == -1) {
+		free(text);
+		return (-1);
+	}
 	if (formats[f].fmt == FMT_JSON) {
 		/* The report's own JSON, as tolkreg --format json writes it. */
 		rq->content_type = NULL;
@@ -120,14 +136,11 @@ route_monitor_sprak_run(struct http_req *rq)
 	    NULL };
 	struct sprak_params	 sp;
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 q;
 	enum monitor_by		 by;
-	struct table		*t;
 	const char		*period;
-	char			*text = NULL;
-	size_t			 len = 0, f;
-	FILE			*mem;
-	int			 rc, year, half;
+	size_t			 f;
+	int			 year, half;
 
 	if (http_query_only(rq, params) == -1 ||
 	    pick_format(rq, &f) == -1 || pick_by(rq, &by) == -1)
@@ -139,25 +152,11 @@ route_monitor_sprak_run(struct http_req *rq)
 	    monitor_period(year, half, &p, rq->err) == -1)
 		return (-1);
 	sprak_params_init(&sp);
-	ri.period = &p;
-	ri.by = by;
-	ri.params = &sp;
-	ri.generated = time(NULL);
-	t = table_new();
-	if ((mem = open_memstream(&text, &len)) == NULL) {
-		table_free(t);
-		return (tk_fail(rq->err, TK_E_IO, NULL, "out of memory"));
-	}
-	rc = monitor_sprak(rq->store, &p, by, &sp, t, rq->err);
-	if (rc == 0)
-		rc = report_sprak_write(&ri, t, formats[f].fmt, mem, rq->err);
-	fclose(mem);
-	table_free(t);
-	if (rc == -1) {
-		free(text);
-		return (-1);
-	}
-	return (reply_report(rq, f, text, len));
+	q.period = &p;
+	q.by = by;
+	q.params = &sp;
+	q.generated = time(NULL);
+	return (reply_report(rq, f, tkmon_sprak_write, &q));
 }
 
 static int
@@ -166,15 +165,13 @@ route_monitor_lov_run(struct http_req *rq)
 	static const char *const params[] = { "year", "period", "by",
 	    "format", NULL };
 	struct monitor_period	 p;
-	struct report_info	 ri;
+	struct monitor_query	 q;
 	enum monitor_by		 by;
-	struct table		*groups, *top;
 	const char		*year_s, *period;
-	char			*text = NULL, *end;
-	size_t			 len = 0, f;
-	FILE			*mem;
+	char			*end;
+	size_t			 f;
 	long			 y;
-	int			 rc, year, half = 0;
+	int			 year, half = 0;
 
 	if (http_query_only(rq, params) == -1 ||
 	    pick_format(rq, &f) == -1 || pick_by(rq, &by) == -1)
@@ -195,27 +192,9 @@ route_monitor_lov_run(struct http_req *rq)
 		return (-1);
 	if (monitor_period(year, half, &p, rq->err) == -1)
 		return (-1);
-	ri.period = &p;
-	ri.by = by;
-	ri.params = NULL;
-	ri.generated = time(NULL);
-	groups = table_new();
-	top = table_new();
-	if ((mem = open_memstream(&text, &len)) == NULL) {
-		table_free(groups);
-		table_free(top);
-		return (tk_fail(rq->err, TK_E_IO, NULL, "out of memory"));
-	}
-	rc = monitor_lov(rq->store, &p, by, groups, top, rq->err);
-	if (rc == 0)
-		rc = report_lov_write(&ri, groups, top, formats[f].fmt, mem,
-		    rq->err);
-	fclose(mem);
-	table_free(groups);
-	table_free(top);
-	if (rc == -1) {
-		free(text);
-		return (-1);
-	}
-	return (reply_report(rq, f, text, len));
+	q.period = &p;
+	q.by = by;
+	q.params = NULL;
+	q.generated = time(NULL);
+	return (reply_report(rq, f, tkmon_lov_write, &q));
 }

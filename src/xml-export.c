@@ -1,12 +1,12 @@
 /*
- * Export in the tolkreg XML format (tolkreg-xml(5)): the register with
- * credentials, listing history and warnings, the public bodies, or the
- * closed assignments that Tolkemonitor counts (tolkeloven §§ 4, 7, 8).
- * Written with xmlTextWriter straight to a stream while the rows are
- * read, in key order, so that the same data gives the same bytes and a
- * file exported, imported into an empty register and exported again is
- * identical. Personal numbers and contact details are written only when
- * asked for.
+ * Export in the XML interchange format (tolkreg-xml(5), "tolkreg
+ * export"): the register with credentials, listing history and warnings,
+ * the public bodies, or the closed assignments that Tolkemonitor counts
+ * (tolkeloven §§ 4, 7, 8). Written with the streaming writer of xw.h
+ * straight to a stream while the rows are read, in key order, so that
+ * the same data gives the same bytes and a file exported, imported into
+ * an empty register and exported again is identical. Personal numbers
+ * and contact details are written only when asked for.
  */
 #include "config.h"
 
@@ -18,69 +18,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libxml/xmlerror.h>
-#include <libxml/xmlwriter.h>
-
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 #include "tolkreg/xmalloc.h"
 #include "tolkreg/xml.h"
-
-/* A writer and whether any write to it failed. */
-struct xw {
-	xmlTextWriterPtr	 w;
-	int			 failed;
-	char			 why[256];	/* libxml2's first message */
-};
-
-/* Keep libxml2's first message during an export, instead of stderr. */
-static void
-on_write_error(void *arg, xmlErrorPtr e)
-{
-	struct xw	*xw = arg;
-	char		*nl;
-
-	if (xw->why[0] != '\0' || e == NULL || e->message == NULL)
-		return;
-	snprintf(xw->why, sizeof(xw->why), "%s", e->message);
-	if ((nl = strchr(xw->why, '\n')) != NULL)
-		*nl = '\0';
-}
-
-/* Open element name. */
-static void
-xw_start(struct xw *xw, const char *name)
-{
-	if (!xw->failed &&
-	    xmlTextWriterStartElement(xw->w, (const xmlChar *)name) < 0)
-		xw->failed = 1;
-}
-
-/* Write attribute name unless value is NULL. */
-static void
-xw_attr(struct xw *xw, const char *name, const char *value)
-{
-	if (!xw->failed && value != NULL &&
-	    xmlTextWriterWriteAttribute(xw->w, (const xmlChar *)name,
-	    (const xmlChar *)value) < 0)
-		xw->failed = 1;
-}
+#include "xw.h"
 
 /* Write column i of s as attribute name unless it is NULL. */
 static void
-xw_col(struct xw *xw, const char *name, sqlite3_stmt *s, int i)
+col_attr(struct xw *xw, const char *name, sqlite3_stmt *s, int i)
 {
 	xw_attr(xw, name, (const char *)sqlite3_column_text(s, i));
-}
-
-/* Close the innermost element. */
-static void
-xw_end(struct xw *xw)
-{
-	if (!xw->failed && xmlTextWriterEndElement(xw->w) < 0)
-		xw->failed = 1;
 }
 
 /* Finish a statement run: 0 when it ran to the end. */
@@ -110,44 +60,44 @@ interpreter_children(struct store *st, struct xw *xw, int64_t regno,
 	if ((s = store_stmt(st, creds, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw->failed) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw_failed(xw)) {
 		xw_start(xw, "credential");
-		xw_col(xw, "kind", s, 0);
-		xw_col(xw, "lang", s, 1);
-		xw_col(xw, "obtained", s, 2);
-		xw_col(xw, "ref", s, 3);
-		xw_col(xw, "revoked", s, 4);
-		xw_col(xw, "revoke-reason", s, 5);
+		col_attr(xw, "kind", s, 0);
+		col_attr(xw, "lang", s, 1);
+		col_attr(xw, "obtained", s, 2);
+		col_attr(xw, "ref", s, 3);
+		col_attr(xw, "revoked", s, 4);
+		col_attr(xw, "revoke-reason", s, 5);
 		xw_end(xw);
 	}
-	if (stmt_done(st, s, xw->failed ? SQLITE_DONE : rc, err) == -1)
+	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
 
 	if ((s = store_stmt(st, events, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw->failed) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw_failed(xw)) {
 		xw_start(xw, "listing");
-		xw_col(xw, "at", s, 0);
-		xw_col(xw, "status", s, 1);
-		xw_col(xw, "until", s, 2);
-		xw_col(xw, "reason", s, 3);
-		xw_col(xw, "actor", s, 4);
+		col_attr(xw, "at", s, 0);
+		col_attr(xw, "status", s, 1);
+		col_attr(xw, "until", s, 2);
+		col_attr(xw, "reason", s, 3);
+		col_attr(xw, "actor", s, 4);
 		xw_end(xw);
 	}
-	if (stmt_done(st, s, xw->failed ? SQLITE_DONE : rc, err) == -1)
+	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
 
 	if ((s = store_stmt(st, warnings, err)) == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw->failed) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw_failed(xw)) {
 		xw_start(xw, "warning");
-		xw_col(xw, "date", s, 0);
-		xw_col(xw, "reason", s, 1);
+		col_attr(xw, "date", s, 0);
+		col_attr(xw, "reason", s, 1);
 		xw_end(xw);
 	}
-	return (stmt_done(st, s, xw->failed ? SQLITE_DONE : rc, err));
+	return (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err));
 }
 
 /* <interpreters>: every interpreter (changed since since), by regno. */
@@ -170,13 +120,13 @@ export_register(struct store *st, struct xw *xw, const char *since,
 	if (since != NULL)
 		sqlite3_bind_text(s, 1, since, -1, SQLITE_TRANSIENT);
 	xw_start(xw, "interpreters");
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw->failed) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw_failed(xw)) {
 		xw_start(xw, "interpreter");
-		xw_col(xw, "regno", s, 0);
-		xw_col(xw, "name", s, 1);
-		xw_col(xw, "gender", s, 2);
-		xw_col(xw, "municipality", s, 3);
-		xw_col(xw, "availability", s, 4);
+		col_attr(xw, "regno", s, 0);
+		col_attr(xw, "name", s, 1);
+		col_attr(xw, "gender", s, 2);
+		col_attr(xw, "municipality", s, 3);
+		col_attr(xw, "availability", s, 4);
 		modalities_format((unsigned int)sqlite3_column_int(s, 5), mods,
 		    sizeof(mods));
 		for (p = mods; *p != '\0'; p++) {
@@ -185,9 +135,9 @@ export_register(struct store *st, struct xw *xw, const char *since,
 		}
 		xw_attr(xw, "modalities", mods);
 		if (personal) {
-			xw_col(xw, "fnr", s, 6);
-			xw_col(xw, "email", s, 7);
-			xw_col(xw, "phone", s, 8);
+			col_attr(xw, "fnr", s, 6);
+			col_attr(xw, "email", s, 7);
+			col_attr(xw, "phone", s, 8);
 		}
 		/* The statement stays positioned while the children are read
 		 * with statements of their own. */
@@ -198,7 +148,7 @@ export_register(struct store *st, struct xw *xw, const char *since,
 		}
 		xw_end(xw);
 	}
-	if (stmt_done(st, s, xw->failed ? SQLITE_DONE : rc, err) == -1)
+	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
 	xw_end(xw);
 	return (0);
@@ -224,13 +174,13 @@ export_bodies(struct store *st, struct xw *xw, const char *since,
 	if (since != NULL)
 		sqlite3_bind_text(s, 1, since, -1, SQLITE_TRANSIENT);
 	xw_start(xw, "bodies");
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw->failed) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw_failed(xw)) {
 		xw_start(xw, "body");
 		for (i = 0; i < 6; i++)
-			xw_col(xw, names[i], s, i);
+			col_attr(xw, names[i], s, i);
 		xw_end(xw);
 	}
-	if (stmt_done(st, s, xw->failed ? SQLITE_DONE : rc, err) == -1)
+	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
 	xw_end(xw);
 	return (0);
@@ -259,25 +209,25 @@ export_assignments(struct store *st, struct xw *xw, const time_t *since,
 	if (since != NULL)
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)*since);
 	xw_start(xw, "assignments");
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw->failed) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !xw_failed(xw)) {
 		xw_start(xw, "assignment");
-		xw_col(xw, "sender", s, 0);
-		xw_col(xw, "ref", s, 1);
-		xw_col(xw, "body", s, 2);
-		xw_col(xw, "sector", s, 3);
-		xw_col(xw, "lang", s, 4);
+		col_attr(xw, "sender", s, 0);
+		col_attr(xw, "ref", s, 1);
+		col_attr(xw, "body", s, 2);
+		col_attr(xw, "sector", s, 3);
+		col_attr(xw, "lang", s, 4);
 		tk_time_format((time_t)sqlite3_column_int64(s, 5), when);
 		xw_attr(xw, "start", when);
-		xw_col(xw, "minutes", s, 6);
-		xw_col(xw, "modality", s, 7);
-		xw_col(xw, "municipality", s, 8);
-		xw_col(xw, "outcome", s, 9);
+		col_attr(xw, "minutes", s, 6);
+		col_attr(xw, "modality", s, 7);
+		col_attr(xw, "municipality", s, 8);
+		col_attr(xw, "outcome", s, 9);
 		if (sqlite3_column_type(s, 10) != SQLITE_NULL)
-			xw_col(xw, "interpreter", s, 10);
+			col_attr(xw, "interpreter", s, 10);
 		else if (sqlite3_column_int(s, 11) == 1)
 			xw_attr(xw, "interpreter", "unregistered");
-		xw_col(xw, "exception", s, 12);
-		xw_col(xw, "actual-minutes", s, 13);
+		col_attr(xw, "exception", s, 12);
+		col_attr(xw, "actual-minutes", s, 13);
 		/* Remote work is implied by video and phone. */
 		onsite = strcmp((const char *)sqlite3_column_text(s, 7),
 		    "onsite") == 0;
@@ -287,12 +237,12 @@ export_assignments(struct store *st, struct xw *xw, const time_t *since,
 		if (sqlite3_column_type(s, 15) != SQLITE_NULL)
 			xw_attr(xw, "child-used", sqlite3_column_int(s, 15) ?
 			    "true" : "false");
-		xw_col(xw, "provider", s, 16);
-		xw_col(xw, "provider-orgnr", s, 17);
-		xw_col(xw, "reason", s, 18);
+		col_attr(xw, "provider", s, 16);
+		col_attr(xw, "provider-orgnr", s, 17);
+		col_attr(xw, "reason", s, 18);
 		xw_end(xw);
 	}
-	if (stmt_done(st, s, xw->failed ? SQLITE_DONE : rc, err) == -1)
+	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
 	xw_end(xw);
 	return (0);
@@ -315,12 +265,11 @@ int
 xml_export(struct store *st, const struct xml_export_opts *o, FILE *f,
     struct tk_error *err)
 {
-	xmlOutputBufferPtr	 buf;
-	struct xw		 xw;
-	struct tm		 tm;
-	time_t			 since = 0;
-	char			 since_at[21];
-	int			 rc = -1;
+	struct xw	 xw;
+	struct tm	 tm;
+	time_t		 since = 0;
+	char		 since_at[21];
+	int		 rc = -1;
 
 	if (o->since != NULL) {
 		if (day_start(o->since, &since, err) == -1)
@@ -329,29 +278,17 @@ xml_export(struct store *st, const struct xml_export_opts *o, FILE *f,
 		strftime(since_at, sizeof(since_at), "%Y-%m-%dT%H:%M:%SZ",
 		    &tm);
 	}
-	memset(&xw, 0, sizeof(xw));
-	xmlInitParser();
-	if ((buf = xmlOutputBufferCreateFile(f, NULL)) == NULL ||
-	    (xw.w = xmlNewTextWriter(buf)) == NULL) {
-		if (buf != NULL)
-			xmlOutputBufferClose(buf);
-		return (tk_fail(err, TK_E_IO, NULL, "cannot start the XML"
-		    " writer"));
-	}
+	xw_open(&xw, f, 1);
 	/*
 	 * One pass over a large file: read it through the bounded page
 	 * cache, not a memory map, so that memory stays flat as it grows.
 	 */
 	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	if (store_begin_read(st, err) == -1) {
-		xmlFreeTextWriter(xw.w);
+		xw_free(&xw);
 		return (-1);
 	}
-	xmlSetStructuredErrorFunc(&xw, on_write_error);
-	if (xmlTextWriterSetIndent(xw.w, 1) < 0 ||
-	    xmlTextWriterSetIndentString(xw.w, BAD_CAST "  ") < 0 ||
-	    xmlTextWriterStartDocument(xw.w, NULL, "UTF-8", NULL) < 0)
-		xw.failed = 1;
+	xw_document(&xw);
 	xw_start(&xw, "tolkreg");
 	xw_attr(&xw, "xmlns", XML_NS);
 	xw_attr(&xw, "version", XML_VERSION);
@@ -369,17 +306,12 @@ xml_export(struct store *st, const struct xml_export_opts *o, FILE *f,
 		    NULL, err);
 		break;
 	}
-	if (rc == 0 && !xw.failed && xmlTextWriterEndDocument(xw.w) < 0)
-		xw.failed = 1;
-	xmlFreeTextWriter(xw.w);
-	xmlSetStructuredErrorFunc(NULL, NULL);
 	store_rollback(st);
-	if (rc == -1)
+	if (rc == -1) {
+		xw_free(&xw);
 		return (-1);
-	if (xw.failed || fflush(f) == EOF || ferror(f))
-		return (tk_fail(err, TK_E_IO, NULL, "cannot write the export%s%s",
-		    xw.why[0] != '\0' ? ": " : "", xw.why));
-	return (0);
+	}
+	return (xw_close(&xw, "the export", err));
 }
 
 /* xml_export() into path, through a temporary file beside it. */

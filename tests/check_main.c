@@ -19,12 +19,12 @@ main(void)
 	srunner_add_suite(sr, category_suite());
 	srunner_add_suite(sr, demand_suite());
 	srunner_add_suite(sr, http_suite());
-	srunner_add_suite(sr, export_suite());
+	srunner_add_suite(sr, delivery_suite());
 	srunner_add_suite(sr, match_suite());
 	srunner_add_suite(sr, monitor_suite());
 	srunner_add_suite(sr, output_suite());
 	srunner_add_suite(sr, register_suite());
-	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, tkmon_suite());
 	srunner_add_suite(sr, store_suite());
 	srunner_add_suite(sr, token_suite());
 	srunner_add_suite(sr, validate_suite());

@@ -1,6 +1,6 @@
 /*
  * The register behind the Tolkemonitor tests (check_monitor.c,
- * check_report.c, check_export.c), with its indicators worked out by
+ * check_tkmon.c, check_delivery.c), with its indicators worked out by
  * hand below, field by field.
  *
  * Register: bodies OUS (health, Oslo, regular, full guidelines) and NAV

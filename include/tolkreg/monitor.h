@@ -95,4 +95,16 @@ int	monitor_lov(struct store *, const struct monitor_period *,
 	    enum monitor_by, struct table *, struct table *no_guidelines,
 	    struct tk_error *);
 
+/*
+ * What a SPRÅK or LOV result is computed from and when, for the
+ * functions that compute and write it (tkmon.h). The caller owns every
+ * pointer.
+ */
+struct monitor_query {
+	const struct monitor_period	*period;
+	enum monitor_by			 by;
+	const struct sprak_params	*params;	/* SPRÅK only */
+	time_t				 generated;	/* when computed */
+};
+
 #endif /* TOLKREG_MONITOR_H */

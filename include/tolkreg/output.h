@@ -8,7 +8,7 @@
  * Tabular results and their three renderings: an aligned text table for
  * people, RFC 4180 CSV with a header row (libcsv), and JSON (jansson).
  * Commands build a table and write it; they never format by hand. The
- * Tolkemonitor reports can also be written as XML and HTML (report.h);
+ * Tolkemonitor reports can also be written as XML and HTML (tkmon.h);
  * table_write() and its siblings refuse those two formats.
  */
 

@@ -1,10 +1,11 @@
 /*
- * The half-yearly export and its delivery: atomic files; the receiver's
- * URL and the token file; delivery against a real HTTP receiver on
- * 127.0.0.1 (http_stub.c) that accepts, fails twice with 500 and then
- * accepts, times out, or answers 403; and "tolkreg export demand" on
- * the register of monitor_fixture.c, delivering each period once unless
- * forced, with the bytes received compared with the files written.
+ * The half-yearly delivery of Tolkemonitor SPRÅK (delivery.h): atomic
+ * files; the receiver's URL and the token file; delivery against a real
+ * HTTP receiver on 127.0.0.1 (http_stub.c) that accepts, fails twice
+ * with 500 and then accepts, times out, or answers 403; and "tolkreg
+ * export demand" on the register of monitor_fixture.c, delivering each
+ * period once unless forced, with the bytes received compared with the
+ * files written.
  */
 #include "config.h"
 
@@ -25,7 +26,7 @@
 #include "http_stub.h"
 #include "monitor_fixture.h"
 #include "tolkreg/error.h"
-#include "tolkreg/export.h"
+#include "tolkreg/delivery.h"
 #include "tolkreg/push.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
@@ -168,9 +169,9 @@ START_TEST(test_atomic_write)
 	char	 p[160], *text;
 	size_t	 len;
 
-	ck_assert_int_eq(export_write_atomic(dir, "a.csv", "one\n", 4, &err),
+	ck_assert_int_eq(delivery_write_atomic(dir, "a.csv", "one\n", 4, &err),
 	    0);
-	ck_assert_int_eq(export_write_atomic(dir, "a.csv", "two, longer\n",
+	ck_assert_int_eq(delivery_write_atomic(dir, "a.csv", "two, longer\n",
 	    12, &err), 0);
 	snprintf(p, sizeof(p), "%s/a.csv", dir);
 	text = slurp(p, &len);
@@ -178,7 +179,7 @@ START_TEST(test_atomic_write)
 	free(text);
 	ck_assert_int_eq(entries(dir), 1);	/* no temporary file left */
 	snprintf(p, sizeof(p), "%s/missing", dir);
-	ck_assert_int_eq(export_write_atomic(p, "a.csv", "x", 1, &err), -1);
+	ck_assert_int_eq(delivery_write_atomic(p, "a.csv", "x", 1, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_IO);
 }
 END_TEST
@@ -532,12 +533,12 @@ START_TEST(test_cli_errors)
 END_TEST
 
 Suite *
-export_suite(void)
+delivery_suite(void)
 {
 	Suite	*s;
 	TCase	*tc;
 
-	s = suite_create("export");
+	s = suite_create("delivery");
 	tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_atomic_write);

@@ -1,5 +1,6 @@
 /*
- * The half-yearly Tolkemonitor SPRÅK export (export.h): IMDi reports at
+ * The half-yearly delivery of Tolkemonitor SPRÅK (delivery.h), behind
+ * "tolkreg export demand": IMDi reports at
  * least twice a year which languages public bodies need interpreters in,
  * so that universities can plan courses; this writes that barometer as
  * CSV, XML and HTML for a half-year, atomically, hands the files to a
@@ -19,77 +20,78 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "tkmon-xml.h"
+#include "tolkreg/delivery.h"
 #include "tolkreg/error.h"
-#include "tolkreg/export.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
 #include "tolkreg/push.h"
-#include "tolkreg/report.h"
 #include "tolkreg/store.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/xmalloc.h"
 
 static const struct {
 	const char	*ext;
 	const char	*type;
 	enum tk_format	 fmt;
-} kinds[EXPORT_NFILES] = {
-	[EXPORT_CSV] = { "csv", "text/csv; charset=utf-8", FMT_CSV },
-	[EXPORT_XML] = { "xml", "application/xml", FMT_XML },
-	[EXPORT_HTML] = { "html", "text/html; charset=utf-8", FMT_HTML },
+} kinds[DELIVERY_NFILES] = {
+	[DELIVERY_CSV] = { "csv", "text/csv; charset=utf-8", FMT_CSV },
+	[DELIVERY_XML] = { "xml", "application/xml", FMT_XML },
+	[DELIVERY_HTML] = { "html", "text/html; charset=utf-8", FMT_HTML },
 };
 
-/* Release the files of e. */
+/* Release the files of d. */
 void
-export_demand_release(struct export_demand *e)
+delivery_release(struct delivery *d)
 {
 	int	i;
 
-	for (i = 0; i < EXPORT_NFILES; i++) {
-		free(e->files[i].data);
-		e->files[i].data = NULL;
-		e->files[i].len = 0;
+	for (i = 0; i < DELIVERY_NFILES; i++) {
+		free(d->files[i].data);
+		d->files[i].data = NULL;
+		d->files[i].len = 0;
 	}
 }
 
 /* Compute SPRÅK for p and render the three files in memory. */
 int
-export_demand_build(struct store *st, const struct monitor_period *p,
-    time_t now, struct export_demand *e, struct tk_error *err)
+delivery_build(struct store *st, const struct monitor_period *p,
+    time_t now, struct delivery *d, struct tk_error *err)
 {
 	struct sprak_params	 sp;
-	struct report_info	 ri;
+	struct monitor_query	 q;
 	struct table		*t;
 	FILE			*f;
 	int			 i, rc;
 
-	memset(e, 0, sizeof(*e));
-	e->period = *p;
+	memset(d, 0, sizeof(*d));
+	d->period = *p;
 	if (p->half == 0)
 		return (tk_fail(err, TK_E_INVALID, "period", "the export is"
 		    " made per half-year: give YYYYH1 or YYYYH2"));
 	sprak_params_init(&sp);
-	ri.period = p;
-	ri.by = BY_NONE;
-	ri.params = &sp;
-	ri.generated = now;
+	q.period = p;
+	q.by = BY_NONE;
+	q.params = &sp;
+	q.generated = now;
 	t = table_new();
 	rc = monitor_sprak(st, p, BY_NONE, &sp, t, err);
-	for (i = 0; rc == 0 && i < EXPORT_NFILES; i++) {
-		snprintf(e->files[i].name, sizeof(e->files[i].name),
+	for (i = 0; rc == 0 && i < DELIVERY_NFILES; i++) {
+		snprintf(d->files[i].name, sizeof(d->files[i].name),
 		    "tolkemonitor-sprak-%s.%s", p->label, kinds[i].ext);
-		e->files[i].content_type = kinds[i].type;
-		if ((f = open_memstream(&e->files[i].data,
-		    &e->files[i].len)) == NULL) {
+		d->files[i].content_type = kinds[i].type;
+		if ((f = open_memstream(&d->files[i].data,
+		    &d->files[i].len)) == NULL) {
 			rc = tk_fail(err, TK_E_IO, NULL, "out of memory");
 			break;
 		}
-		rc = report_sprak_write(&ri, t, kinds[i].fmt, f, err);
+		rc = tkmon_sprak_render(&q, t, kinds[i].fmt, f, err);
 		if (fclose(f) == EOF && rc == 0)
 			rc = tk_fail(err, TK_E_IO, NULL, "out of memory");
 	}
 	if (rc == 0)
-		rc = report_xml_validate(e->files[EXPORT_XML].data,
-		    e->files[EXPORT_XML].len, err);
+		rc = tkmon_xml_validate(d->files[DELIVERY_XML].data,
+		    d->files[DELIVERY_XML].len, err);
 	table_free(t);
 	return (rc);
 }
@@ -114,7 +116,7 @@ write_all(int fd, const char *data, size_t len)
 
 /* Write dir/name atomically. */
 int
-export_write_atomic(const char *dir, const char *name, const void *data,
+delivery_write_atomic(const char *dir, const char *name, const void *data,
     size_t len, struct tk_error *err)
 {
 	char	*tmp, *path;
@@ -165,8 +167,8 @@ fail:
 
 /* Write the three files into dir. */
 int
-export_demand_write(const struct export_demand *e, const char *dir,
-    FILE *out, struct tk_error *err)
+delivery_write(const struct delivery *d, const char *dir, FILE *out,
+    struct tk_error *err)
 {
 	struct stat	sb;
 	int		i;
@@ -174,12 +176,12 @@ export_demand_write(const struct export_demand *e, const char *dir,
 	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
 		return (tk_fail(err, TK_E_IO, "dir", "'%s' is not a"
 		    " directory", dir));
-	for (i = 0; i < EXPORT_NFILES; i++) {
-		if (export_write_atomic(dir, e->files[i].name,
-		    e->files[i].data, e->files[i].len, err) == -1)
+	for (i = 0; i < DELIVERY_NFILES; i++) {
+		if (delivery_write_atomic(dir, d->files[i].name,
+		    d->files[i].data, d->files[i].len, err) == -1)
 			return (-1);
 		if (out != NULL)
-			fprintf(out, "wrote %s/%s\n", dir, e->files[i].name);
+			fprintf(out, "wrote %s/%s\n", dir, d->files[i].name);
 	}
 	return (0);
 }
@@ -211,8 +213,8 @@ delivery_find(struct store *st, const char *period, const char *url,
 /* Record that the receiver accepted f, in a transaction of its own. */
 static int
 delivery_record(struct store *st, const char *period, const char *url,
-    const struct export_file *f, const struct push_result *res, int force,
-    struct tk_error *err)
+    const struct delivery_file *f, const struct push_result *res,
+    int force, struct tk_error *err)
 {
 	static const char	 sql[] = "INSERT INTO delivery (report,"
 	    " period, url, file, bytes, sha256, status, attempts, forced, at,"
@@ -257,22 +259,22 @@ fail:
 	return (-1);
 }
 
-/* Deliver the files of e and record each one accepted. */
+/* Deliver the files of d and record each one accepted. */
 int
-export_demand_push(struct store *st, const struct export_demand *e,
+delivery_push(struct store *st, const struct delivery *d,
     const struct push_opts *o, int force, FILE *out, struct tk_error *err)
 {
-	struct push_result	 res;
-	const struct export_file *f;
-	char			 at[32];
-	int			 i;
+	struct push_result		 res;
+	const struct delivery_file	*f;
+	char				 at[32];
+	int				 i;
 
 	if (push_url_check(o->url, err) == -1)
 		return (-1);
-	for (i = 0; i < EXPORT_NFILES; i++) {
-		f = &e->files[i];
+	for (i = 0; i < DELIVERY_NFILES; i++) {
+		f = &d->files[i];
 		if (!force) {
-			if (delivery_find(st, e->period.label, o->url, f->name,
+			if (delivery_find(st, d->period.label, o->url, f->name,
 			    at, err) == -1)
 				return (-1);
 			if (at[0] != '\0') {
@@ -285,7 +287,7 @@ export_demand_push(struct store *st, const struct export_demand *e,
 		if (push_file(o, f->name, f->content_type, f->data, f->len,
 		    &res, err) == -1)
 			return (-1);
-		if (delivery_record(st, e->period.label, o->url, f, &res,
+		if (delivery_record(st, d->period.label, o->url, f, &res,
 		    force, err) == -1)
 			return (-1);
 		if (out != NULL)

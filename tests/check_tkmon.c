@@ -1,10 +1,10 @@
 /*
- * The Tolkemonitor reports as XML and HTML, on the register worked out
- * by hand in monitor_fixture.c: the XML follows schema/tolkemonitor.xsd
- * (checked with libxml2 and, when configure found it, with xmllint) and
- * holds exactly the values of the CSV; the HTML is well formed, has its
- * four charts and the full table, and escapes what comes from the
- * database.
+ * The Tolkemonitor reports as XML and HTML (tkmon.h), on the register
+ * worked out by hand in monitor_fixture.c: the XML follows
+ * schema/tolkemonitor.xsd (checked with libxml2 and, when configure
+ * found it, with xmllint) and holds exactly the values of the CSV; the
+ * HTML is well formed, has its four charts and the full table, and
+ * escapes what comes from the database.
  */
 #include "config.h"
 
@@ -23,10 +23,11 @@
 
 #include "check_suites.h"
 #include "monitor_fixture.h"
+#include "tkmon-xml.h"
 #include "tolkreg/error.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
-#include "tolkreg/report.h"
+#include "tolkreg/tkmon.h"
 #include "tolkreg/store.h"
 
 #define XSI	"http://www.w3.org/2001/XMLSchema-instance"
@@ -36,7 +37,7 @@ static char			 path[256];
 static struct tk_error		 err;
 static struct monitor_period	 p;
 static struct sprak_params	 sp;
-static struct report_info	 ri;
+static struct monitor_query	 q;
 
 static void
 setup(void)
@@ -45,10 +46,10 @@ setup(void)
 	tk_error_clear(&err);
 	ck_assert_int_eq(monitor_period(2026, 1, &p, &err), 0);
 	sprak_params_init(&sp);
-	ri.period = &p;
-	ri.by = BY_NONE;
-	ri.params = &sp;
-	ri.generated = 1793000000;	/* 2026-10-26 */
+	q.period = &p;
+	q.by = BY_NONE;
+	q.params = &sp;
+	q.generated = 1793000000;	/* 2026-10-26 */
 }
 
 static void
@@ -66,7 +67,7 @@ render_sprak(const struct table *t, enum tk_format fmt, size_t *len)
 	FILE	*f = open_memstream(&buf, &n);
 
 	ck_assert_ptr_nonnull(f);
-	ck_assert_msg(report_sprak_write(&ri, t, fmt, f, &err) == 0, "%s",
+	ck_assert_msg(tkmon_sprak_render(&q, t, fmt, f, &err) == 0, "%s",
 	    err.msg);
 	fclose(f);
 	if (len != NULL)
@@ -83,7 +84,7 @@ render_lov(const struct table *t, const struct table *top,
 	FILE	*f = open_memstream(&buf, &n);
 
 	ck_assert_ptr_nonnull(f);
-	ck_assert_msg(report_lov_write(&ri, t, top, fmt, f, &err) == 0, "%s",
+	ck_assert_msg(tkmon_lov_render(&q, t, top, fmt, f, &err) == 0, "%s",
 	    err.msg);
 	fclose(f);
 	if (len != NULL)
@@ -97,7 +98,7 @@ sprak(enum monitor_by by)
 {
 	struct table	*t = table_new();
 
-	ri.by = by;
+	q.by = by;
 	ck_assert_msg(monitor_sprak(st, &p, by, &sp, t, &err) == 0, "%s",
 	    err.msg);
 	return (t);
@@ -290,7 +291,7 @@ START_TEST(test_sprak_xml_is_csv)
 		t = sprak(bys[i]);
 		xml = render_sprak(t, FMT_XML, &len);
 		csv = render_sprak(t, FMT_CSV, NULL);
-		ck_assert_int_eq(report_xml_validate(xml, len, &err), 0);
+		ck_assert_int_eq(tkmon_xml_validate(xml, len, &err), 0);
 		xmllint(1, xml, len);
 		doc = xmlReadMemory(xml, (int)len, "sprak.xml", NULL,
 		    XML_PARSE_NONET);
@@ -369,11 +370,11 @@ START_TEST(test_lov_xml_is_csv)
 	for (i = 0; i < sizeof(bys) / sizeof(bys[0]); i++) {
 		t = table_new();
 		top = table_new();
-		ri.by = bys[i];
+		q.by = bys[i];
 		ck_assert_int_eq(monitor_lov(st, &p, bys[i], t, top, &err), 0);
 		xml = render_lov(t, top, FMT_XML, &len);
 		csv = render_lov(t, top, FMT_CSV, NULL);
-		ck_assert_msg(report_xml_validate(xml, len, &err) == 0, "%s",
+		ck_assert_msg(tkmon_xml_validate(xml, len, &err) == 0, "%s",
 		    err.msg);
 		xmllint(1, xml, len);
 		doc = xmlReadMemory(xml, (int)len, "lov.xml", NULL,
@@ -524,7 +525,7 @@ START_TEST(test_lov_html)
 	char		*html;
 	size_t		 len;
 
-	ri.by = BY_SECTOR;
+	q.by = BY_SECTOR;
 	ck_assert_int_eq(monitor_lov(st, &p, BY_SECTOR, t, top, &err), 0);
 	html = render_lov(t, top, FMT_HTML, &len);
 	doc = html_ok(html, len);
@@ -558,7 +559,7 @@ START_TEST(test_escaping)
 	ck_assert_int_eq(monitor_lov(st, &p, BY_NONE, t, top, &err), 0);
 	xml = render_lov(t, top, FMT_XML, &len);
 	ck_assert_ptr_null(strstr(xml, "<b>"));
-	ck_assert_int_eq(report_xml_validate(xml, len, &err), 0);
+	ck_assert_int_eq(tkmon_xml_validate(xml, len, &err), 0);
 	doc = xmlReadMemory(xml, (int)len, "lov.xml", NULL, XML_PARSE_NONET);
 	row = element(child(xmlDocGetRootElement(doc),
 	    "no_guidelines")->children);
@@ -582,12 +583,12 @@ START_TEST(test_escaping)
 END_TEST
 
 Suite *
-report_suite(void)
+tkmon_suite(void)
 {
 	Suite	*s;
 	TCase	*tc;
 
-	s = suite_create("report");
+	s = suite_create("tkmon");
 	tc = tcase_create("xml");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_sprak_xml_is_csv);
