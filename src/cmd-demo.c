@@ -114,30 +114,30 @@ tour_search(struct cmd_ctx *ctx, struct store *st, const char *today)
 static int
 tour_booking(struct cmd_ctx *ctx, struct store *st, time_t until)
 {
-	static const char	 sql[] = "SELECT orgnr, name FROM body"
-	    " WHERE sector = 'health' AND municipality = '0301'"
-	    " ORDER BY orgnr LIMIT 1";
 	static const char *const cols[] = { "rank", "regno", "name",
 	    "category", "travel_minutes", "booked_minutes_30d", "reasons" };
 	struct request_input	 in = { 0 };
 	struct match_result	 m;
 	struct request		 r;
 	struct table		*t;
-	sqlite3_stmt		*s;
 	char			 body[10], name[201], start[40], why[512];
 	int64_t			 id, booked;
 	int			 rc;
 
-	if ((s = store_stmt(st, sql, ctx->err)) == NULL)
+	/* The first hospital in Oslo (county 03 is the one municipality). */
+	t = table_new();
+	if (register_bodies(st, "health", "03", t, ctx->err) == -1) {
+		table_free(t);
 		return (-1);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	}
+	if (table_nrows(t) == 0) {
+		table_free(t);
 		return (tk_fail(ctx->err, TK_E_STORE, NULL,
 		    "the demo register has no hospital in Oslo"));
 	}
-	snprintf(body, sizeof(body), "%s", store_text(s, 0));
-	snprintf(name, sizeof(name), "%s", store_text(s, 1));
-	sqlite3_reset(s);
+	snprintf(body, sizeof(body), "%s", table_cell(t, 0, 0));
+	snprintf(name, sizeof(name), "%s", table_cell(t, 0, 1));
+	table_free(t);
 	tk_time_format(until + 86400, start);
 	snprintf(start + 11, sizeof(start) - 11, "10:00");
 	in.body = body;

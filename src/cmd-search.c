@@ -11,7 +11,6 @@
 #include "tolkreg/error.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
-#include "tolkreg/rules.h"
 #include "tolkreg/validate.h"
 
 static int	cmd_search_run(struct cmd_ctx *);
@@ -44,33 +43,23 @@ const struct cmd_entry cmd_search_entry = {
 static int
 cmd_search_run(struct cmd_ctx *ctx)
 {
-	struct search_query	 q = { 0 };
-	const char		*category = args_get(ctx, "category");
-	const char		*gender = args_get(ctx, "gender");
-	const char		*modality = args_get(ctx, "modality");
+	struct search_text	 in;
+	struct search_query	 q;
 	struct store		*st;
 	struct table		*t;
 	char			 today[DATE_BUFLEN];
 	int			 rc;
 
-	q.lang = args_get(ctx, "lang");
-	q.county = args_get(ctx, "county");
-	q.municipality = args_get(ctx, "municipality");
+	in.lang = args_get(ctx, "lang");
+	in.category = args_get(ctx, "category");
+	in.county = args_get(ctx, "county");
+	in.municipality = args_get(ctx, "municipality");
+	in.gender = args_get(ctx, "gender");
+	in.modality = args_get(ctx, "modality");
 	if (args_required(ctx) == -1)
 		return (-1);
-	if ((category != NULL &&
-	    validate_category("category", category, &q.category,
-	    ctx->err) == -1) ||
-	    (gender != NULL &&
-	    gender_parse("gender", gender, &q.gender, ctx->err) == -1 &&
-	    args_quote_value(ctx->err, "gender", gender) == -1) ||
-	    (modality != NULL &&
-	    modalities_parse("modality", modality, &q.modality,
-	    ctx->err) == -1))
-		return (-1);
-	if (modality != NULL && (q.modality & (q.modality - 1)) != 0)
-		return (tk_fail(ctx->err, TK_E_INVALID, "modality",
-		    "'modality' must be one of onsite, video or phone"));
+	if (search_query_parse(&in, &q, ctx->err) == -1)
+		return (args_quote_value(ctx->err, "gender", in.gender));
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	tk_today(today);

@@ -15,6 +15,7 @@
 #include "tolkreg/language.h"
 #include "tolkreg/output.h"
 #include "tolkreg/register.h"
+#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -43,6 +44,34 @@ bind_opt(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v != NULL)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Turn the search's text into a query. */
+int
+search_query_parse(const struct search_text *in, struct search_query *q,
+    struct tk_error *err)
+{
+	memset(q, 0, sizeof(*q));
+	q->lang = in->lang;
+	q->county = in->county;
+	q->municipality = in->municipality;
+	if ((in->category != NULL && validate_category("category",
+	    in->category, &q->category, err) == -1) ||
+	    (in->gender != NULL && gender_parse("gender", in->gender,
+	    &q->gender, err) == -1) ||
+	    (in->modality != NULL && modalities_parse("modality",
+	    in->modality, &q->modality, err) == -1))
+		return (-1);
+	if (in->modality != NULL && (q->modality & (q->modality - 1)) != 0)
+		return (tk_fail(err, TK_E_INVALID, "modality",
+		    "'modality' must be one of onsite, video or phone"));
+	if ((q->lang != NULL && validate_lang("lang", q->lang, err) == -1) ||
+	    (q->county != NULL &&
+	    validate_county("county", q->county, err) == -1) ||
+	    (q->municipality != NULL && validate_knr("municipality",
+	    q->municipality, err) == -1))
+		return (-1);
+	return (0);
 }
 
 /* The public register search. */

@@ -18,7 +18,6 @@
 #include "tolkreg/output.h"
 #include "tolkreg/record.h"
 #include "tolkreg/register.h"
-#include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 #include "tolkreg/writer.h"
@@ -76,39 +75,25 @@ route_register_search_run(struct http_req *rq)
 {
 	static const char *const names[] = { "lang", "category", "county",
 	    "municipality", "gender", "modality", NULL };
-	struct search_query	 q = { 0 };
-	const char		*category, *gender, *modality;
+	struct search_text	 in;
+	struct search_query	 q;
 	struct table		*t;
 	char			 today[DATE_BUFLEN];
 	int			 rc;
 
 	if (http_query_only(rq, names) == -1)
 		return (-1);
-	q.lang = http_query(rq, "lang");
-	q.county = http_query(rq, "county");
-	q.municipality = http_query(rq, "municipality");
-	category = http_query(rq, "category");
-	gender = http_query(rq, "gender");
-	modality = http_query(rq, "modality");
-	if (q.lang == NULL)
+	in.lang = http_query(rq, "lang");
+	in.category = http_query(rq, "category");
+	in.county = http_query(rq, "county");
+	in.municipality = http_query(rq, "municipality");
+	in.gender = http_query(rq, "gender");
+	in.modality = http_query(rq, "modality");
+	if (in.lang == NULL)
 		return (tk_fail(rq->err, TK_E_INVALID, "lang",
 		    "query parameter 'lang' is required"));
-	if ((category != NULL && validate_category("category", category,
-	    &q.category, rq->err) == -1) ||
-	    (gender != NULL && gender_parse("gender", gender, &q.gender,
-	    rq->err) == -1) ||
-	    (modality != NULL && modalities_parse("modality", modality,
-	    &q.modality, rq->err) == -1))
-		return (-1);
-	if (modality != NULL && (q.modality & (q.modality - 1)) != 0)
-		return (tk_fail(rq->err, TK_E_INVALID, "modality",
-		    "'modality' must be one of onsite, video or phone"));
 	/* The form of the codes now, whether they exist in the search. */
-	if (validate_lang("lang", q.lang, rq->err) == -1 ||
-	    (q.county != NULL &&
-	    validate_county("county", q.county, rq->err) == -1) ||
-	    (q.municipality != NULL && validate_knr("municipality",
-	    q.municipality, rq->err) == -1))
+	if (search_query_parse(&in, &q, rq->err) == -1)
 		return (-1);
 	tk_today(today);
 	/* The key: every parameter as parsed, in one order. */

@@ -23,6 +23,22 @@ struct search_query {
 	unsigned int	 modality;	/* one MOD_* bit */
 };
 
+/* The search's parameters as text, from an option or a query string. */
+struct search_text {
+	const char	*lang, *category, *county, *municipality;
+	const char	*gender, *modality;
+};
+
+/*
+ * Turn text into a search_query: the category (A-E), the gender (F, M
+ * or X), one modality, and the form of the language, county and
+ * municipality codes (whether they exist is register_search()'s to
+ * say). NULL means "any"; a missing language is the caller's to refuse.
+ * Strings are borrowed from in. 0, or -1 with err naming the field.
+ */
+int	search_query_parse(const struct search_text *in,
+	    struct search_query *q, struct tk_error *);
+
 /*
  * The public register search: interpreters listed on date today with a
  * category in the language, highest category first, then by name.
