@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "tolkreg/error.h"
 #include "tolkreg/output.h"
+#include "tolkreg/page.h"
 #include "tolkreg/xmalloc.h"
 
 enum {
@@ -159,6 +160,22 @@ bad_format(struct tk_error *err, const char *const *values)
 	    msg));
 }
 
+/*
+ * For an entry that declares the paging options, the page they ask for:
+ * by default PAGE_DEFAULT rows on a terminal and all rows otherwise.
+ */
+static int
+page_opts(struct cmd_ctx *ctx)
+{
+	int	l = opt_index(ctx->entry, "limit");
+	int	a = opt_index(ctx->entry, "after");
+
+	if (a == -1)
+		return (0);
+	return (page_parse(&ctx->page, l != -1 ? ctx->optv[l] : NULL,
+	    ctx->optv[a], ctx->terminal ? PAGE_DEFAULT : 0, 0, ctx->err));
+}
+
 /* Parse argv against the entry's options plus the common options. */
 int
 args_parse(struct cmd_ctx *ctx, int argc, char **argv)
@@ -267,6 +284,8 @@ args_parse(struct cmd_ctx *ctx, int argc, char **argv)
 		bad_format(ctx->err, formats);
 		goto out;
 	}
+	if (page_opts(ctx) == -1)
+		goto out;
 	npos = argc - optind;
 	if (npos < minpos || (maxpos >= 0 && npos > maxpos)) {
 		if (npos > 0 && maxpos >= 0 && npos > maxpos)

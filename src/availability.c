@@ -17,6 +17,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
+#include "tolkreg/page.h"
 #include "tolkreg/store.h"
 #include "tolkreg/validate.h"
 
@@ -117,21 +118,27 @@ unavailable_remove(struct store *st, int64_t regno, int64_t id,
 	    "unavailability", span, NULL, err));
 }
 
-/* List the periods of regno, by start. */
+/* The periods by start and id (the cursor's key: ?4, ?5; limit ?6). */
+#define UNAVAILABLE_SQL(after) "SELECT id, start, end, note, start, id"	\
+    " FROM unavailability WHERE regno = ?1 AND (?2 OR end > ?3)" after	\
+    " ORDER BY start, id LIMIT ?6"
+
+/* List a page of the periods of regno, by start. */
 int
 unavailable_list(struct store *st, int64_t regno, int include_past,
-    struct table *t, struct tk_error *err)
+    struct page *pg, struct table *t, struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT id, start, end, note"
-	    " FROM unavailability WHERE regno = ?1 AND (?2 OR end > ?3)"
-	    " ORDER BY start, id";
+	static const char	 sql[] = UNAVAILABLE_SQL("");
+	static const char	 after_sql[] = UNAVAILABLE_SQL(" AND (start, id)"
+	    " > (?4, ?5)");
 	sqlite3_stmt		*s;
 	char			 buf[TIME_BUFLEN];
 	int			 rc;
 
 	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
-	if ((s = store_stmt(st, sql, err)) == NULL)
+	if ((s = store_stmt(st, page_sql(pg, sql, after_sql), err)) == NULL ||
+	    page_bind(pg, s, 4, "ii", err) == -1)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
 	sqlite3_bind_int(s, 2, include_past != 0);
@@ -140,7 +147,7 @@ unavailable_list(struct store *st, int64_t regno, int include_past,
 	table_col(t, "from", TCOL_STR);
 	table_col(t, "to", TCOL_STR);
 	table_col(t, "note", TCOL_NSTR);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = page_step(pg, s, 4, "ii")) == SQLITE_ROW) {
 		table_row(t);
 		table_put(t, store_text(s, 0));
 		tk_time_format((time_t)sqlite3_column_int64(s, 1), buf);
@@ -265,26 +272,31 @@ conflict_remove(struct store *st, int64_t regno, const char *orgnr,
 	    "conflict", orgnr, NULL, err));
 }
 
-/* List the bodies regno has declared a conflict with. */
+/* The conflicts by body (the cursor's key: ?2; the limit ?3). */
+#define CONFLICT_SQL(after) "SELECT c.body, b.name, c.created, c.body"	\
+    " FROM conflict c JOIN body b ON b.orgnr = c.body"			\
+    " WHERE c.regno = ?1" after " ORDER BY c.body LIMIT ?3"
+
+/* List a page of the bodies regno has declared a conflict with. */
 int
-conflict_list(struct store *st, int64_t regno, struct table *t,
-    struct tk_error *err)
+conflict_list(struct store *st, int64_t regno, struct page *pg,
+    struct table *t, struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT c.body, b.name, c.created"
-	    " FROM conflict c JOIN body b ON b.orgnr = c.body"
-	    " WHERE c.regno = ?1 ORDER BY c.body";
+	static const char	 sql[] = CONFLICT_SQL("");
+	static const char	 after_sql[] = CONFLICT_SQL(" AND c.body > ?2");
 	sqlite3_stmt		*s;
 	int			 rc;
 
 	if (interpreter_exists(st, regno, err) == -1)
 		return (-1);
-	if ((s = store_stmt(st, sql, err)) == NULL)
+	if ((s = store_stmt(st, page_sql(pg, sql, after_sql), err)) == NULL ||
+	    page_bind(pg, s, 2, "s", err) == -1)
 		return (-1);
 	sqlite3_bind_int64(s, 1, regno);
 	table_col(t, "body", TCOL_STR);
 	table_col(t, "body_name", TCOL_STR);
 	table_col(t, "created", TCOL_STR);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = page_step(pg, s, 3, "s")) == SQLITE_ROW) {
 		table_row(t);
 		table_put(t, store_text(s, 0));
 		table_put(t, store_text(s, 1));

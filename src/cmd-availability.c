@@ -41,6 +41,7 @@ const struct cmd_entry cmd_unavailable_add_entry = {
 
 static const struct cmd_opt cmd_unavailable_list_opts[] = {
 	{ "all", NULL, NULL, 0, "past periods too" },
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -79,6 +80,7 @@ const struct cmd_entry cmd_conflict_add_entry = {
 };
 
 static const struct cmd_opt cmd_conflict_list_opts[] = {
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -135,7 +137,8 @@ cmd_unavailable_list_run(struct cmd_ctx *ctx)
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
-	rc = unavailable_list(st, regno, all, t, ctx->err);
+	rc = unavailable_list(st, regno, all, &ctx->page, t,
+	    ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);
@@ -188,7 +191,7 @@ cmd_conflict_list_run(struct cmd_ctx *ctx)
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
-	rc = conflict_list(st, regno, t, ctx->err);
+	rc = conflict_list(st, regno, &ctx->page, t, ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

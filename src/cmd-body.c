@@ -85,6 +85,7 @@ const struct cmd_entry cmd_body_update_entry = {
 static const struct cmd_opt cmd_body_list_opts[] = {
 	{ "sector", "SECTOR", sectors, 0, "only bodies in this sector" },
 	{ "county", "NN", NULL, 0, "only bodies in this county" },
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -206,7 +207,8 @@ cmd_body_list_run(struct cmd_ctx *ctx)
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
-	rc = register_bodies(st, sector, county, t, ctx->err);
+	rc = register_bodies(st, sector, county, &ctx->page, t,
+	    ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

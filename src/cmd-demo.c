@@ -100,7 +100,7 @@ tour_search(struct cmd_ctx *ctx, struct store *st, const char *today)
 	heading(ctx->out, "The public register: Arabic, category C or better,"
 	    " Oslo (tolkreg search --lang ara --category C --county 03)");
 	t = table_new();
-	rc = register_search(st, &q, today, t, ctx->err);
+	rc = register_search(st, &q, today, NULL, t, ctx->err);
 	if (rc == 0) {
 		fprintf(ctx->out, "%zu interpreters; the first 5:\n\n",
 		    table_nrows(t));
@@ -126,7 +126,7 @@ tour_booking(struct cmd_ctx *ctx, struct store *st, time_t until)
 
 	/* The first hospital in Oslo (county 03 is the one municipality). */
 	t = table_new();
-	if (register_bodies(st, "health", "03", t, ctx->err) == -1) {
+	if (register_bodies(st, "health", "03", NULL, t, ctx->err) == -1) {
 		table_free(t);
 		return (-1);
 	}

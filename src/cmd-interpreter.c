@@ -94,6 +94,7 @@ static const struct cmd_opt cmd_interpreter_list_opts[] = {
 	{ "lang", "CODE", NULL, 0, "only those with a category in it" },
 	{ "municipality", "KNR", NULL, 0,
 	    "only those working from this municipality" },
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -254,7 +255,7 @@ cmd_interpreter_list_run(struct cmd_ctx *ctx)
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
-	rc = register_list(st, &q, t, ctx->err);
+	rc = register_list(st, &q, &ctx->page, t, ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

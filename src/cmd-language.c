@@ -14,6 +14,7 @@ static int	cmd_language_list_run(struct cmd_ctx *);
 static const struct cmd_opt cmd_language_list_opts[] = {
 	{ "query", "TEXT", NULL, 0,
 	    "a code, or part of an English or Norwegian name" },
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -38,7 +39,7 @@ cmd_language_list_run(struct cmd_ctx *ctx)
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
-	rc = language_list(st, query, t, ctx->err);
+	rc = language_list(st, query, &ctx->page, t, ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

@@ -86,6 +86,7 @@ static const struct cmd_opt cmd_request_list_opts[] = {
 	{ "lang", "CODE", NULL, 0, "only requests for this language" },
 	{ "from", "DATE", NULL, 0, "only those starting on or after DATE" },
 	{ "to", "DATE", NULL, 0, "only those starting on or before DATE" },
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -213,7 +214,7 @@ cmd_request_list_run(struct cmd_ctx *ctx)
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
 	t = table_new();
-	rc = request_list(st, &f, t, ctx->err);
+	rc = request_list(st, &f, &ctx->page, t, ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

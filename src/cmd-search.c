@@ -27,6 +27,7 @@ static const struct cmd_opt cmd_search_opts[] = {
 	{ "municipality", "KNR", NULL, 0, "working from this municipality" },
 	{ "gender", NULL, genders, 0, "of this gender" },
 	{ "modality", "MODALITY", modalities, 0, "working this way" },
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -64,7 +65,7 @@ cmd_search_run(struct cmd_ctx *ctx)
 		return (-1);
 	tk_today(today);
 	t = table_new();
-	rc = register_search(st, &q, today, t, ctx->err);
+	rc = register_search(st, &q, today, &ctx->page, t, ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

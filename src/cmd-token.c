@@ -40,6 +40,7 @@ const struct cmd_entry cmd_token_create_entry = {
 };
 
 static const struct cmd_opt cmd_token_list_opts[] = {
+	CMD_OPT_PAGE,
 	CMD_OPT_FORMAT,
 	CMD_OPT_END
 };
@@ -102,7 +103,7 @@ cmd_token_list_run(struct cmd_ctx *ctx)
 		return (-1);
 	tk_today(today);
 	t = table_new();
-	rc = token_list(st, today, t, ctx->err);
+	rc = token_list(st, today, &ctx->page, t, ctx->err);
 	if (rc == 0)
 		rc = table_write(t, ctx->format, ctx->out, ctx->err);
 	table_free(t);

@@ -8,13 +8,16 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
+#include "tolkreg/page.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
 
@@ -298,6 +301,7 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	ctx.out = out;
 	ctx.errf = errf;
 	ctx.format = FMT_TABLE;
+	ctx.terminal = isatty(fileno(out));
 	ctx.dbpath = (env = getenv("TOLKREG_DB")) != NULL && *env != '\0' ?
 	    env : "tolkreg.db";
 	ctx.actor = (env = getenv("USER")) != NULL && *env != '\0' ? env :
@@ -355,6 +359,10 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 		return (rc);
 	if (rc == 0 && (fflush(out) == EOF || ferror(out)))
 		rc = tk_fail(&err, TK_E_IO, NULL, "cannot write output");
+	if (rc == 0 && ctx.page.next[0] != '\0')
+		fprintf(errf, "tolkreg: %s: %zu rows shown, more follow;"
+		    " continue with --after %s\n", e->name, ctx.page.n,
+		    ctx.page.next);
 	if (rc == -1) {
 		if (err.code == TK_OK)
 			tk_fail(&err, TK_E_STORE, NULL, "internal error");

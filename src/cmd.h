@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "tolkreg/output.h"
+#include "tolkreg/page.h"
 
 /*
  * What every subcommand gives the dispatcher, and what the dispatcher
@@ -41,6 +42,8 @@ struct cmd_ctx {
 	int			 npos;
 	const char		**optv;		/* per entry option: its value, */
 						/* or NULL if not given */
+	int			 terminal;	/* out is a terminal */
+	struct page		 page;		/* a list's --limit and --after */
 };
 
 /*
@@ -87,6 +90,19 @@ extern const char *const	 cmd_report_formats[];	/* and xml, html */
 #define CMD_OPT_REPORT_FORMAT \
 	{ "format", "FORMAT", cmd_report_formats, 0, "the output format" }
 #define CMD_OPT_END	{ NULL, NULL, NULL, 0, NULL }
+
+/*
+ * The paging options of a list of stored rows (page.h). An entry that
+ * declares them gets ctx->page from the dispatcher (--limit defaults to
+ * PAGE_DEFAULT rows when standard output is a terminal, all rows
+ * otherwise), passes it to its list function, and the dispatcher tells
+ * the user on standard error how to continue when the page was cut.
+ */
+#define CMD_OPT_PAGE \
+	{ "limit", "N", NULL, 0, \
+	    "show at most N rows (0: all; default 100 on a terminal)" }, \
+	{ "after", "KEY", NULL, 0, \
+	    "continue after the row the previous page ended with" }
 
 struct cmd_entry {
 	const char		*name;		/* "search", "interpreter add" */

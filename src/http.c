@@ -188,7 +188,7 @@ json_text(const char *s)
 static struct MHD_Response *
 response_new(unsigned int *statusp, char *text, size_t len, json_t *j,
     const char *location, const char *allow, const char *type,
-    size_t *lenp)
+    const struct http_req *rq, size_t *lenp)
 {
 	struct MHD_Response	*r;
 	unsigned int		 status = *statusp;
@@ -218,6 +218,10 @@ response_new(unsigned int *statusp, char *text, size_t len, json_t *j,
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, location);
 	if (allow != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+	if (rq != NULL && rq->link != NULL) {
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LINK, rq->link);
+		MHD_add_response_header(r, "Tolkreg-Next", rq->page.next);
+	}
 	if (status == MHD_HTTP_UNAUTHORIZED)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 		    "Bearer realm=\"tolkreg\"");
@@ -237,12 +241,14 @@ response_new(unsigned int *statusp, char *text, size_t len, json_t *j,
 static enum MHD_Result
 answer_text(struct MHD_Connection *c, struct conn_state *cs,
     unsigned int status, char *text, size_t len, json_t *j,
-    const char *location, const char *allow, const char *type)
+    const char *location, const char *allow, const char *type,
+    const struct http_req *rq)
 {
 	struct MHD_Response	*r;
 	enum MHD_Result		 ret;
 
-	r = response_new(&status, text, len, j, location, allow, type, &len);
+	r = response_new(&status, text, len, j, location, allow, type, rq,
+	    &len);
 	if (r == NULL)
 		return (MHD_NO);
 	ret = MHD_queue_response(c, status, r);
@@ -266,7 +272,7 @@ answer_cached(struct MHD_Connection *c, struct conn_state *cs,
 	size_t			 len;
 
 	r = response_new(&status, rq->reply_text, rq->reply_len, rq->reply,
-	    NULL, NULL, rq->content_type, &len);
+	    NULL, NULL, rq->content_type, rq, &len);
 	rq->reply = NULL;
 	rq->reply_text = NULL;
 	if (r == NULL)
@@ -286,7 +292,7 @@ answer(struct MHD_Connection *c, struct conn_state *cs, unsigned int status,
     json_t *j, const char *location, const char *allow)
 {
 	return (answer_text(c, cs, status, NULL, 0, j, location, allow,
-	    NULL));
+	    NULL, NULL));
 }
 
 /* Queue an error answer {"error": code, "message": msg}. */
@@ -547,6 +553,65 @@ write_job(struct store *st, void *arg, struct tk_error *err)
 	return (rq->route->run(rq));
 }
 
+/* Append s to f, every byte but the unreserved ones as %XX. */
+static void
+url_encode(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || strchr("-._~", *s) != NULL)
+			fputc(*s, f);
+		else
+			fprintf(f, "%%%02X", (unsigned char)*s);
+	}
+}
+
+/* Append one query parameter but after to the next page's URL. */
+static enum MHD_Result
+link_param_cb(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	FILE	*f = cls;
+
+	(void)kind;
+	if (strcmp(key, "after") == 0)
+		return (MHD_YES);
+	url_encode(f, key);
+	if (value != NULL) {
+		fputc('=', f);
+		url_encode(f, value);
+	}
+	fputc('&', f);
+	return (MHD_YES);
+}
+
+/*
+ * Set rq->link to the Link header of the next page: the path and the
+ * query asked, with after set to the page's next cursor.
+ */
+static void
+page_link(struct http_req *rq, const char *url)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 len = 0;
+
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		return;
+	/* The path matched a route: letters, digits and '/' only. */
+	fprintf(f, "<%s?", url);
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND,
+	    link_param_cb, f);
+	fputs("after=", f);
+	url_encode(f, rq->page.next);
+	fputs(">; rel=\"next\"", f);
+	if (fclose(f) != 0) {
+		free(buf);
+		return;
+	}
+	rq->link = buf;
+}
+
 /*
  * Authenticate, authorise, run the route (a read in a snapshot of this
  * thread's store, a write through the writer), answer.
@@ -597,6 +662,10 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 		return (answer_fail(c, cs, &err, 0));
 	}
 
+	if ((rt->flags & ROUTE_PAGED) && page_parse(&rq.page,
+	    http_query(&rq, "limit"), http_query(&rq, "after"), PAGE_DEFAULT,
+	    PAGE_MAX, &err) == -1)
+		return (answer_fail(c, cs, &err, 0));
 	write = (rt->flags & ROUTE_WRITE) != 0;
 	store_set_actor(st, rq.who.actor);
 	if (rt->flags & ROUTE_UPLOAD) {
@@ -616,6 +685,8 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 			store_rollback(st);
 		}
 	}
+	if (rc == 0 && rq.cached == NULL && rq.page.next[0] != '\0')
+		page_link(&rq, url);
 	if (rc == -1)
 		ret = answer_fail(c, cs, &err, rq.fail_status);
 	else if (rq.cached != NULL) {
@@ -627,12 +698,13 @@ dispatch(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 	else {
 		ret = answer_text(c, cs, rq.status != 0 ? rq.status :
 		    MHD_HTTP_OK, rq.reply_text, rq.reply_len, rq.reply,
-		    rq.location, NULL, rq.content_type);
+		    rq.location, NULL, rq.content_type, &rq);
 		rq.reply = NULL;
 		rq.reply_text = NULL;
 	}
 	json_decref(rq.reply);
 	free(rq.reply_text);
+	free(rq.link);
 	json_decref(rq.body);
 	for (i = 0; i < rq.npool; i++)
 		free(rq.pool[i]);
@@ -829,6 +901,7 @@ http_query(struct http_req *rq, const char *name)
 
 struct query_check {
 	const char *const	*names;
+	int			 paged;		/* limit and after too */
 	char			 bad[48];
 };
 
@@ -842,6 +915,9 @@ query_check_cb(void *cls, enum MHD_ValueKind kind, const char *key,
 
 	(void)kind;
 	(void)value;
+	if (qc->paged && (strcmp(key, "limit") == 0 ||
+	    strcmp(key, "after") == 0))
+		return (MHD_YES);
 	for (i = 0; qc->names[i] != NULL; i++) {
 		if (strcmp(qc->names[i], key) == 0)
 			return (MHD_YES);
@@ -857,6 +933,7 @@ http_query_only(struct http_req *rq, const char *const *names)
 	struct query_check	qc;
 
 	qc.names = names;
+	qc.paged = (rq->route->flags & ROUTE_PAGED) != 0;
 	qc.bad[0] = '\0';
 	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND,
 	    query_check_cb, &qc);

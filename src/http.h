@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "http-cache.h"
+#include "tolkreg/page.h"
 #include "tolkreg/token.h"
 
 /*
@@ -45,6 +46,15 @@ struct tk_error;
  * any transaction and keeps its own.
  */
 #define ROUTE_UPLOAD	0x2
+/*
+ * A list of stored rows, paged (page.h): the dispatcher takes the query
+ * parameters limit (1 to PAGE_MAX, default PAGE_DEFAULT) and after into
+ * page, refusing bad ones with 400, before run(); run() passes page to
+ * its list function; when more rows follow, the answer (still a JSON
+ * array) gets a Link header with the URL of the next page and a
+ * Tolkreg-Next header with its cursor.
+ */
+#define ROUTE_PAGED	0x4
 
 /* Largest file a ROUTE_UPLOAD route takes. */
 #define HTTP_UPLOAD_MAX		(256L * 1024 * 1024)
@@ -85,6 +95,8 @@ struct http_req {
 	char			 location[96];	/* Location of a new object */
 	const char		*content_type;	/* of reply_text; NULL: JSON */
 	const char		*upload_path;	/* ROUTE_UPLOAD: the body */
+	struct page		 page;		/* ROUTE_PAGED: the page asked */
+	char			*link;		/* owned; the Link header */
 	/* Status to use for a failure instead of the code's own; 0: none. */
 	unsigned int		 fail_status;
 	/* Strings made from the body, freed with the request. */
@@ -135,7 +147,10 @@ int		 http_require(struct http_req *, const char *name,
  */
 const char	*http_query(struct http_req *, const char *name);
 
-/* Fail with TK_E_INVALID for a query parameter not in the NULL-ended list. */
+/*
+ * Fail with TK_E_INVALID for a query parameter not in the NULL-ended
+ * list (nor, for a ROUTE_PAGED route, limit or after).
+ */
 int		 http_query_only(struct http_req *, const char *const *names);
 
 /* A true/false query parameter into *out (0 when absent). */

@@ -143,9 +143,9 @@ record_interpreter(struct store *st, int64_t regno, const char *today,
 	if (interpreter_get(st, regno, &in, err) == -1 ||
 	    warning_count_5y(st, regno, today, &nwarn, err) == -1 ||
 	    register_languages(st, regno, sec[0], err) == -1 ||
-	    register_credentials(st, regno, sec[1], err) == -1 ||
+	    register_credentials(st, regno, NULL, sec[1], err) == -1 ||
 	    register_history(st, regno, sec[2], err) == -1 ||
-	    register_warnings(st, regno, sec[3], err) == -1)
+	    register_warnings(st, regno, NULL, sec[3], err) == -1)
 		return (-1);
 	table_col(t, "regno", TCOL_INT);
 	table_col(t, "name", TCOL_STR);

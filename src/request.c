@@ -20,6 +20,7 @@
 #include "tolkreg/interpreter.h"
 #include "tolkreg/language.h"
 #include "tolkreg/output.h"
+#include "tolkreg/page.h"
 #include "tolkreg/request.h"
 #include "tolkreg/rules.h"
 #include "tolkreg/store.h"
@@ -527,14 +528,21 @@ request_set_booked(struct store *st, const struct request *r, int64_t regno,
 	    err));
 }
 
-static const char list_sql[] = "SELECT id, body, lang, start, minutes,"
-    " modality, coalesce(municipality, ''), state, coalesce(regno, ''),"
-    " coalesce(case_ref, ''), CASE urgent WHEN 1 THEN 'yes' ELSE 'no' END"
-    " FROM request WHERE (?1 IS NULL OR body = ?1)"
-    " AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR lang = ?3)"
-    " AND (?4 IS NULL OR start >= ?4) AND (?5 IS NULL OR start < ?5)"
-    " AND (?6 IS NULL OR regno = ?6)"
-    " ORDER BY start, id";
+/*
+ * The request list, by start and then id; the page's cursor is that key
+ * (?7, ?8) and its limit ?9.
+ */
+#define LIST_SQL(after) "SELECT id, body, lang, start, minutes,"	\
+    " modality, coalesce(municipality, ''), state, coalesce(regno, ''),"	\
+    " coalesce(case_ref, ''), CASE urgent WHEN 1 THEN 'yes' ELSE 'no' END,"	\
+    " start, id"							\
+    " FROM request WHERE (?1 IS NULL OR body = ?1)"			\
+    " AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR lang = ?3)"	\
+    " AND (?4 IS NULL OR start >= ?4) AND (?5 IS NULL OR start < ?5)"	\
+    " AND (?6 IS NULL OR regno = ?6)" after				\
+    " ORDER BY start, id LIMIT ?9"
+static const char list_sql[] = LIST_SQL("");
+static const char list_after_sql[] = LIST_SQL(" AND (start, id) > (?7, ?8)");
 
 /* Midnight Europe/Oslo at the start of date d plus days days. */
 static int
@@ -561,7 +569,7 @@ date_instant(const char *field, const char *d, int days, time_t *out,
 /* Requests matching f. */
 int
 request_list(struct store *st, const struct request_filter *f,
-    struct table *t, struct tk_error *err)
+    struct page *pg, struct table *t, struct tk_error *err)
 {
 	sqlite3_stmt	*s;
 	enum req_state	 state;
@@ -579,7 +587,8 @@ request_list(struct store *st, const struct request_filter *f,
 	    err) == -1) ||
 	    (f->to != NULL && date_instant("to", f->to, 1, &to, err) == -1))
 		return (-1);
-	if ((s = store_stmt(st, list_sql, err)) == NULL)
+	if ((s = store_stmt(st, page_sql(pg, list_sql, list_after_sql),
+	    err)) == NULL || page_bind(pg, s, 7, "ii", err) == -1)
 		return (-1);
 	if (f->body != NULL)
 		sqlite3_bind_text(s, 1, f->body, -1, SQLITE_TRANSIENT);
@@ -604,7 +613,7 @@ request_list(struct store *st, const struct request_filter *f,
 	table_col(t, "regno", TCOL_INT);
 	table_col(t, "case_ref", TCOL_NSTR);
 	table_col(t, "urgent", TCOL_BOOL);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = page_step(pg, s, 11, "ii")) == SQLITE_ROW) {
 		table_row(t);
 		table_put(t, store_text(s, 0));
 		table_put(t, store_text(s, 1));

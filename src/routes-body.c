@@ -27,6 +27,7 @@ const struct route route_body_list = {
 	.method = "GET",
 	.pattern = "/v1/bodies",
 	.roles = R_ADMIN,
+	.flags = ROUTE_PAGED,
 	.run = route_body_list_run
 };
 
@@ -90,7 +91,8 @@ route_body_list_run(struct http_req *rq)
 		return (tk_fail(rq->err, TK_E_INVALID, "sector",
 		    "'sector' is not a known sector"));
 	t = table_new();
-	rc = register_bodies(rq->store, sector, county, t, rq->err);
+	rc = register_bodies(rq->store, sector, county, &rq->page, t,
+	    rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);

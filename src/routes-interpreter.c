@@ -65,16 +65,17 @@ static int	route_conflict_remove_run(struct http_req *);
 
 ROUTE(me_show, "GET", "/v1/me", R_INTERP, 0);
 ROUTE(me_update, "PATCH", "/v1/me", R_INTERP, ROUTE_WRITE);
-ROUTE(me_unavailable_list, "GET", "/v1/me/unavailability", R_INTERP, 0);
+ROUTE(me_unavailable_list, "GET", "/v1/me/unavailability", R_INTERP,
+    ROUTE_PAGED);
 ROUTE(me_unavailable_add, "POST", "/v1/me/unavailability", R_INTERP,
     ROUTE_WRITE);
 ROUTE(me_unavailable_remove, "DELETE", "/v1/me/unavailability/{id}",
     R_INTERP, ROUTE_WRITE);
-ROUTE(me_conflict_list, "GET", "/v1/me/conflicts", R_INTERP, 0);
+ROUTE(me_conflict_list, "GET", "/v1/me/conflicts", R_INTERP, ROUTE_PAGED);
 ROUTE(me_conflict_add, "POST", "/v1/me/conflicts", R_INTERP, ROUTE_WRITE);
-ROUTE(me_assignments, "GET", "/v1/me/assignments", R_INTERP, 0);
+ROUTE(me_assignments, "GET", "/v1/me/assignments", R_INTERP, ROUTE_PAGED);
 
-ROUTE(interpreter_list, "GET", "/v1/interpreters", R_ADMIN, 0);
+ROUTE(interpreter_list, "GET", "/v1/interpreters", R_ADMIN, ROUTE_PAGED);
 ROUTE(interpreter_add, "POST", "/v1/interpreters", R_ADMIN, ROUTE_WRITE);
 ROUTE(interpreter_show, "GET", "/v1/interpreters/{regno}", R_ADMIN, 0);
 ROUTE(interpreter_update, "PATCH", "/v1/interpreters/{regno}", R_ADMIN,
@@ -85,24 +86,25 @@ ROUTE(interpreter_reinstate, "POST", "/v1/interpreters/{regno}/reinstate",
     R_ADMIN, ROUTE_WRITE);
 ROUTE(interpreter_withdraw, "POST", "/v1/interpreters/{regno}/withdraw",
     R_ADMIN, ROUTE_WRITE);
-ROUTE(warning_list, "GET", "/v1/interpreters/{regno}/warnings", R_ADMIN, 0);
+ROUTE(warning_list, "GET", "/v1/interpreters/{regno}/warnings", R_ADMIN,
+    ROUTE_PAGED);
 ROUTE(warning_add, "POST", "/v1/interpreters/{regno}/warnings", R_ADMIN,
     ROUTE_WRITE);
 ROUTE(credential_list, "GET", "/v1/interpreters/{regno}/credentials",
-    R_ADMIN, 0);
+    R_ADMIN, ROUTE_PAGED);
 ROUTE(credential_add, "POST", "/v1/interpreters/{regno}/credentials",
     R_ADMIN, ROUTE_WRITE);
 ROUTE(credential_revoke, "POST",
     "/v1/interpreters/{regno}/credentials/{id}/revoke", R_ADMIN,
     ROUTE_WRITE);
 ROUTE(unavailable_list, "GET", "/v1/interpreters/{regno}/unavailability",
-    R_ADMIN, 0);
+    R_ADMIN, ROUTE_PAGED);
 ROUTE(unavailable_add, "POST", "/v1/interpreters/{regno}/unavailability",
     R_ADMIN, ROUTE_WRITE);
 ROUTE(unavailable_remove, "DELETE",
     "/v1/interpreters/{regno}/unavailability/{id}", R_ADMIN, ROUTE_WRITE);
 ROUTE(conflict_list, "GET", "/v1/interpreters/{regno}/conflicts", R_ADMIN,
-    0);
+    ROUTE_PAGED);
 ROUTE(conflict_add, "POST", "/v1/interpreters/{regno}/conflicts", R_ADMIN,
     ROUTE_WRITE);
 ROUTE(conflict_remove, "DELETE",
@@ -171,13 +173,14 @@ path_regno(struct http_req *rq, int64_t *regno)
 /* Answer with a table a module fills for regno. */
 static int
 reply_list(struct http_req *rq, int64_t regno,
-    int (*fn)(struct store *, int64_t, struct table *, struct tk_error *))
+    int (*fn)(struct store *, int64_t, struct page *, struct table *,
+    struct tk_error *))
 {
 	struct table	*t;
 	int		 rc;
 
 	t = table_new();
-	rc = fn(rq->store, regno, t, rq->err);
+	rc = fn(rq->store, regno, &rq->page, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);
@@ -196,7 +199,8 @@ unavailable_list_of(struct http_req *rq, int64_t regno)
 	    http_query_bool(rq, "all", &all) == -1)
 		return (-1);
 	t = table_new();
-	rc = unavailable_list(rq->store, regno, all, t, rq->err);
+	rc = unavailable_list(rq->store, regno, all, &rq->page, t,
+	    rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);
@@ -224,7 +228,7 @@ unavailable_add_to(struct http_req *rq, int64_t regno)
 		return (-1);
 	snprintf(ids, sizeof(ids), "%" PRId64, id);
 	t = table_new();
-	rc = unavailable_list(rq->store, regno, 1, t, rq->err);
+	rc = unavailable_list(rq->store, regno, 1, NULL, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_row(rq, MHD_HTTP_CREATED, t, 0, ids, NULL);
 	table_free(t);
@@ -257,7 +261,7 @@ conflict_add_to(struct http_req *rq, int64_t regno)
 	    conflict_add(rq->store, regno, body, rq->err) == -1)
 		return (-1);
 	t = table_new();
-	rc = conflict_list(rq->store, regno, t, rq->err);
+	rc = conflict_list(rq->store, regno, NULL, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_row(rq, MHD_HTTP_CREATED, t, 0, body, NULL);
 	table_free(t);
@@ -348,7 +352,7 @@ route_me_assignments_run(struct http_req *rq)
 	f.to = http_query(rq, "to");
 	f.regno = rq->who.regno;
 	t = table_new();
-	rc = request_list(rq->store, &f, t, rq->err);
+	rc = request_list(rq->store, &f, &rq->page, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);
@@ -370,7 +374,7 @@ route_interpreter_list_run(struct http_req *rq)
 	q.lang = http_query(rq, "lang");
 	q.municipality = http_query(rq, "municipality");
 	t = table_new();
-	rc = register_list(rq->store, &q, t, rq->err);
+	rc = register_list(rq->store, &q, &rq->page, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);
@@ -489,7 +493,7 @@ route_warning_add_run(struct http_req *rq)
 		return (-1);
 	snprintf(ids, sizeof(ids), "%" PRId64, id);
 	t = table_new();
-	rc = register_warnings(rq->store, regno, t, rq->err);
+	rc = register_warnings(rq->store, regno, NULL, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_row(rq, MHD_HTTP_CREATED, t, 0, ids, NULL);
 	table_free(t);
@@ -530,7 +534,7 @@ route_credential_add_run(struct http_req *rq)
 		return (-1);
 	snprintf(ids, sizeof(ids), "%" PRId64, id);
 	t = table_new();
-	rc = register_credentials(rq->store, c.regno, t, rq->err);
+	rc = register_credentials(rq->store, c.regno, NULL, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_row(rq, MHD_HTTP_CREATED, t, 0, ids, NULL);
 	table_free(t);
@@ -553,7 +557,7 @@ route_credential_revoke_run(struct http_req *rq)
 	    reason, rq->err) == -1)
 		return (-1);
 	t = table_new();
-	rc = register_credentials(rq->store, regno, t, rq->err);
+	rc = register_credentials(rq->store, regno, NULL, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_row(rq, MHD_HTTP_OK, t, 0,
 		    http_param(rq, "id"), NULL);

@@ -37,6 +37,7 @@ const struct route route_register_search = {
 	.method = "GET",
 	.pattern = "/v1/register",
 	.roles = R_ANY,
+	.flags = ROUTE_PAGED,
 	.run = route_register_search_run
 };
 
@@ -98,14 +99,17 @@ route_register_search_run(struct http_req *rq)
 	tk_today(today);
 	/* The key: every parameter as parsed, in one order. */
 	if ((rc = http_cache(rq, today, "register lang=%s category=%c"
-	    " county=%s municipality=%s gender=%c modality=%u", q.lang,
+	    " county=%s municipality=%s gender=%c modality=%u limit=%zu"
+	    " after=%s", q.lang,
 	    q.category != 0 ? q.category : '-',
 	    q.county != NULL ? q.county : "-",
 	    q.municipality != NULL ? q.municipality : "-",
-	    q.gender != 0 ? q.gender : '-', q.modality)) != 0)
+	    q.gender != 0 ? q.gender : '-', q.modality, rq->page.limit,
+	    rq->page.after != NULL ? rq->page.after : "-")) != 0)
 		return (rc == 1 ? 0 : -1);
 	t = table_new();
-	rc = register_search(rq->store, &q, today, t, rq->err);
+	rc = register_search(rq->store, &q, today, &rq->page, t,
+	    rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);

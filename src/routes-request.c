@@ -44,6 +44,7 @@ const struct route route_request_list = {
 	.method = "GET",
 	.pattern = "/v1/requests",
 	.roles = R_BODY | R_ADMIN,
+	.flags = ROUTE_PAGED,
 	.run = route_request_list_run
 };
 
@@ -201,7 +202,7 @@ route_request_list_run(struct http_req *rq)
 		f.body = rq->who.body;
 	}
 	t = table_new();
-	rc = request_list(rq->store, &f, t, rq->err);
+	rc = request_list(rq->store, &f, &rq->page, t, rq->err);
 	if (rc == 0)
 		rc = http_reply_table(rq, MHD_HTTP_OK, t);
 	table_free(t);

@@ -18,6 +18,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/output.h"
+#include "tolkreg/page.h"
 #include "tolkreg/store.h"
 #include "tolkreg/token.h"
 #include "tolkreg/validate.h"
@@ -340,16 +341,21 @@ token_revoke(struct store *st, int64_t id, struct tk_error *err)
 	return (audit_log(st, "token", ids, "revoke", NULL, NULL, NULL, err));
 }
 
-/* Every token, without secrets. */
+/* The tokens by id (the cursor's key: ?2; the limit ?3). */
+#define TOKEN_LIST_SQL(after) "SELECT id, role, coalesce(body, ''),"	\
+    " coalesce(regno, ''), CASE WHEN revoked IS NOT NULL"		\
+    " THEN 'revoked' WHEN expires IS NOT NULL AND expires <= ?1"	\
+    " THEN 'expired' ELSE 'active' END, coalesce(expires, ''),"	\
+    " created, coalesce(revoked, ''), actor, id FROM token" after	\
+    " ORDER BY id LIMIT ?3"
+
+/* A page of the tokens, without secrets. */
 int
-token_list(struct store *st, const char *today, struct table *t,
-    struct tk_error *err)
+token_list(struct store *st, const char *today, struct page *pg,
+    struct table *t, struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT id, role, coalesce(body, ''),"
-	    " coalesce(regno, ''), CASE WHEN revoked IS NOT NULL"
-	    " THEN 'revoked' WHEN expires IS NOT NULL AND expires <= ?1"
-	    " THEN 'expired' ELSE 'active' END, coalesce(expires, ''),"
-	    " created, coalesce(revoked, ''), actor FROM token ORDER BY id";
+	static const char	 sql[] = TOKEN_LIST_SQL("");
+	static const char	 after_sql[] = TOKEN_LIST_SQL(" WHERE id > ?2");
 	static const char *const names[] = { "id", "role", "body", "regno",
 	    "state", "expires", "created", "revoked", "actor" };
 	static const enum tcol_type types[] = { TCOL_INT, TCOL_STR, TCOL_NSTR,
@@ -358,12 +364,13 @@ token_list(struct store *st, const char *today, struct table *t,
 	size_t			 i;
 	int			 rc;
 
-	if ((s = store_stmt(st, sql, err)) == NULL)
+	if ((s = store_stmt(st, page_sql(pg, sql, after_sql), err)) == NULL ||
+	    page_bind(pg, s, 2, "i", err) == -1)
 		return (-1);
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		table_col(t, names[i], types[i]);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = page_step(pg, s, 9, "i")) == SQLITE_ROW) {
 		table_row(t);
 		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 			table_put(t, store_text(s, (int)i));

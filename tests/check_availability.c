@@ -66,7 +66,7 @@ has_period(int64_t regno, int64_t id)
 	size_t		 i;
 	int		 found = 0;
 
-	ck_assert_msg(unavailable_list(st, regno, 1, t, &err) == 0, "%s",
+	ck_assert_msg(unavailable_list(st, regno, 1, NULL, t, &err) == 0, "%s",
 	    err.msg);
 	for (i = 0; i < table_nrows(t); i++) {
 		if (strtoll(table_cell(t, i, 0), NULL, 10) == id)
@@ -83,7 +83,7 @@ conflicts(int64_t regno)
 	struct table	*t = table_new();
 	size_t		 n;
 
-	ck_assert_msg(conflict_list(st, regno, t, &err) == 0, "%s", err.msg);
+	ck_assert_msg(conflict_list(st, regno, NULL, t, &err) == 0, "%s", err.msg);
 	n = table_nrows(t);
 	table_free(t);
 	return (n);
@@ -123,7 +123,7 @@ START_TEST(test_add_list_remove)
 	    " 2099-07-15T16:00:00+02:00'", amina), 1);
 
 	t = table_new();
-	ck_assert_int_eq(unavailable_list(st, amina, 0, t, &err), 0);
+	ck_assert_int_eq(unavailable_list(st, amina, 0, NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 3);
 	/* By start: ongoing, course, July. */
 	ck_assert_int_eq(strtoll(table_cell(t, 0, 0), NULL, 10), now_id);
@@ -140,7 +140,7 @@ START_TEST(test_add_list_remove)
 
 	/* With past periods. */
 	t = table_new();
-	ck_assert_int_eq(unavailable_list(st, amina, 1, t, &err), 0);
+	ck_assert_int_eq(unavailable_list(st, amina, 1, NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 4);
 	ck_assert_int_eq(strtoll(table_cell(t, 0, 0), NULL, 10), past);
 	ck_assert_str_eq(table_cell(t, 0, 1), "2020-07-01T00:00:00+02:00");
@@ -154,7 +154,7 @@ START_TEST(test_add_list_remove)
 	    " '2099-07-01T08:00:00+02:00 - 2099-07-15T16:00:00+02:00' AND new"
 	    " IS NULL", amina), 1);
 	t = table_new();
-	ck_assert_int_eq(unavailable_list(st, amina, 0, t, &err), 0);
+	ck_assert_int_eq(unavailable_list(st, amina, 0, NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 2);
 	table_free(t);
 	/* Removing it again: no such period. */
@@ -181,7 +181,7 @@ START_TEST(test_dst)
 	ck_assert_int_eq(end, 1774864800);	/* 2026-03-30T10:00Z */
 	ck_assert_int_eq(end - start, 47 * 3600);
 	t = table_new();
-	ck_assert_int_eq(unavailable_list(st, amina, 1, t, &err), 0);
+	ck_assert_int_eq(unavailable_list(st, amina, 1, NULL, t, &err), 0);
 	ck_assert_str_eq(table_cell(t, 0, 1), "2026-03-28T12:00:00+01:00");
 	ck_assert_str_eq(table_cell(t, 0, 2), "2026-03-30T12:00:00+02:00");
 	table_free(t);
@@ -197,7 +197,7 @@ START_TEST(test_dst)
 	ck_assert_int_eq(end, 1793012400);	/* 2026-10-26T11:00Z */
 	ck_assert_int_eq(end - start, 49 * 3600);
 	t = table_new();
-	ck_assert_int_eq(unavailable_list(st, bashir, 1, t, &err), 0);
+	ck_assert_int_eq(unavailable_list(st, bashir, 1, NULL, t, &err), 0);
 	ck_assert_str_eq(table_cell(t, 0, 1), "2026-10-24T12:00:00+02:00");
 	ck_assert_str_eq(table_cell(t, 0, 2), "2026-10-26T12:00:00+01:00");
 	table_free(t);
@@ -305,7 +305,7 @@ START_TEST(test_remove_other)
 	ck_assert_str_eq(err.field, "regno");
 	tk_error_clear(&err);
 	t = table_new();
-	ck_assert_int_eq(unavailable_list(st, 4242, 1, t, &err), -1);
+	ck_assert_int_eq(unavailable_list(st, 4242, 1, NULL, t, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_NOTFOUND);
 	table_free(t);
 	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"
@@ -328,7 +328,7 @@ START_TEST(test_conflicts)
 	    " AND new = '" OUS "'", amina), 1);
 
 	t = table_new();
-	ck_assert_int_eq(conflict_list(st, amina, t, &err), 0);
+	ck_assert_int_eq(conflict_list(st, amina, NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 2);
 	ck_assert_str_eq(table_cell(t, 0, 0), OUS);
 	ck_assert_str_eq(table_cell(t, 0, 1), "Oslo universitetssykehus");
@@ -342,7 +342,7 @@ START_TEST(test_conflicts)
 	    " entity_id = ?1 AND action = 'conflict-remove' AND old = '" OUS
 	    "'", amina), 1);
 	t = table_new();
-	ck_assert_int_eq(conflict_list(st, amina, t, &err), 0);
+	ck_assert_int_eq(conflict_list(st, amina, NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 1);
 	table_free(t);
 	/* Bashir's conflict with the same body stays. */
@@ -386,7 +386,7 @@ START_TEST(test_conflict_rules)
 	ck_assert_int_eq(err.code, TK_E_INVALID);
 	tk_error_clear(&err);
 	t = table_new();
-	ck_assert_int_eq(conflict_list(st, 4242, t, &err), -1);
+	ck_assert_int_eq(conflict_list(st, 4242, NULL, t, &err), -1);
 	ck_assert_int_eq(err.code, TK_E_NOTFOUND);
 	table_free(t);
 	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM conflict"), 1);

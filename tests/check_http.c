@@ -126,7 +126,7 @@ booked_on(const char *lang, const char *day)
 	size_t			 n;
 
 	tk_error_clear(&err);
-	ck_assert_msg(request_list(st, &f, t, &err) == 0, "%s", err.msg);
+	ck_assert_msg(request_list(st, &f, NULL, t, &err) == 0, "%s", err.msg);
 	n = table_nrows(t);
 	table_free(t);
 	store_close(st);
@@ -1400,7 +1400,7 @@ START_TEST(test_register_cache)
 	st = fixture_store_open(dbpath);
 	t = table_new();
 	tk_error_clear(&err);
-	ck_assert_int_eq(language_list(st, NULL, t, &err), 0);
+	ck_assert_int_eq(language_list(st, NULL, NULL, t, &err), 0);
 	store_close(st);
 	for (nlang = 0; nlang < 150 && nlang < (int)table_nrows(t); nlang++) {
 		snprintf(path, sizeof(path), "/v1/register?lang=%s&gender=%c",

@@ -57,7 +57,7 @@ interpreters(void)
 	struct table		*t = table_new();
 	size_t			 n;
 
-	ck_assert_msg(register_list(st, &q, t, &err) == 0, "%s", err.msg);
+	ck_assert_msg(register_list(st, &q, NULL, t, &err) == 0, "%s", err.msg);
 	n = table_nrows(t);
 	table_free(t);
 	return (n);
@@ -303,7 +303,7 @@ START_TEST(test_search)
 	fixture_credential(st, d, CRED_GRUNNEMNE, "rus");	/* D, rus */
 
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 3);
 	/* Highest category first. */
 	ck_assert_str_eq(table_cell(t, 0, 1), "Cecilie C");
@@ -316,25 +316,25 @@ START_TEST(test_search)
 	/* Category C or better, women, in Oslo county. */
 	q.category = 'C';
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 2);
 	table_free(t);
 	q.county = "03";
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 1);
 	table_free(t);
 	q.county = NULL;
 	q.category = 0;
 	q.modality = MOD_PHONE;
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 2);	/* Erik and Anne */
 	table_free(t);
 	q.modality = 0;
 	q.gender = 'M';
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 1);
 	table_free(t);
 	q.gender = 0;
@@ -343,18 +343,18 @@ START_TEST(test_search)
 	ck_assert_int_eq(interpreter_exclude(st, c, "case", "2099-01-01", 0,
 	    &err), 0);
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 2);
 	table_free(t);
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2099-01-01", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2099-01-01", NULL, t, &err), 0);
 	ck_assert_int_eq(table_nrows(t), 3);
 	table_free(t);
 
 	/* Bad filters. */
 	q.lang = "zzz";
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), -1);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), -1);
 	ck_assert_str_eq(err.field, "lang");
 	table_free(t);
 }
@@ -373,7 +373,7 @@ START_TEST(test_search_hides_personal)
 	a = add_interp("Erik E", 1, 'M', "0301", MOD_PHONE);
 	fixture_credential(st, a, CRED_AUTHORISATION, "ara");
 	t = table_new();
-	ck_assert_int_eq(register_search(st, &q, "2026-11-23", t, &err), 0);
+	ck_assert_int_eq(register_search(st, &q, "2026-11-23", NULL, t, &err), 0);
 	f = open_memstream(&buf, &len);
 	tk_error_clear(&e2);
 	ck_assert_int_eq(table_write(t, FMT_JSON, f, &e2), 0);

@@ -67,16 +67,16 @@ START_TEST(test_reference_data)
 	ck_assert_int_eq(fixture_int(st, "SELECT count(*)"
 	    " FROM municipality"), 357);
 	t = table_new();
-	ck_assert_int_eq(language_list(st, NULL, t, &err), 0);
+	ck_assert_int_eq(language_list(st, NULL, NULL, t, &err), 0);
 	ck_assert_uint_ge(table_nrows(t), 7800);
 	table_free(t);
 	t = table_new();
-	ck_assert_int_eq(language_list(st, "nsl", t, &err), 0);
+	ck_assert_int_eq(language_list(st, "nsl", NULL, t, &err), 0);
 	ck_assert_str_eq(table_cell(t, 0, 0), "nsl");
 	ck_assert_str_eq(table_cell(t, 0, 4), "yes");
 	table_free(t);
 	t = table_new();
-	ck_assert_int_eq(language_list(st, "ara", t, &err), 0);
+	ck_assert_int_eq(language_list(st, "ara", NULL, t, &err), 0);
 	ck_assert_str_eq(table_cell(t, 0, 0), "ara");
 	ck_assert_str_eq(table_cell(t, 0, 3), "Arabisk");
 	table_free(t);

@@ -131,7 +131,7 @@ START_TEST(test_revoke_expire)
 	ck_assert_ptr_nonnull(strstr(err.msg, "expired"));
 
 	t = table_new();
-	ck_assert_int_eq(token_list(st, "2199-06-01", t, &err), 0);
+	ck_assert_int_eq(token_list(st, "2199-06-01", NULL, t, &err), 0);
 	ck_assert_uint_eq(table_nrows(t), 2);
 	ck_assert_str_eq(table_cell(t, 0, 4), "revoked");
 	ck_assert_str_eq(table_cell(t, 1, 4), "expired");

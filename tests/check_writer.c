@@ -106,7 +106,7 @@ requests_in(const char *state)
 	struct table		*t = table_new();
 	size_t			 n;
 
-	ck_assert_msg(request_list(st, &f, t, &err) == 0, "%s", err.msg);
+	ck_assert_msg(request_list(st, &f, NULL, t, &err) == 0, "%s", err.msg);
 	n = table_nrows(t);
 	table_free(t);
 	return (n);

@@ -210,7 +210,7 @@ START_TEST(test_import_each_kind)
 	ck_assert_uint_eq(c.n[XML_INTERPRETER][XML_ADDED], 1);
 	tk_error_clear(&err);
 	t = table_new();
-	ck_assert_int_eq(register_credentials(st, 10001, t, &err), 0);
+	ck_assert_int_eq(register_credentials(st, 10001, NULL, t, &err), 0);
 	ck_assert_uint_eq(table_nrows(t), 3);
 	table_free(t);
 	/* Categories derived, the revoked test giving nothing. */
@@ -298,7 +298,7 @@ START_TEST(test_update_by_key)
 	ck_assert_str_eq(ip.municipality, "4601");
 	ck_assert_str_eq(ip.email, "kari@example.no");
 	t = table_new();
-	ck_assert_int_eq(register_warnings(st, 10001, t, &err), 0);
+	ck_assert_int_eq(register_warnings(st, 10001, NULL, t, &err), 0);
 	ck_assert_uint_eq(table_nrows(t), 2);
 	table_free(t);
 	ck_assert_int_eq(fixture_int(st, "SELECT count(*) FROM audit WHERE"

@@ -13,6 +13,7 @@
  * every change in the audit log.
  */
 
+struct page;
 struct store;
 struct table;
 struct tk_error;
@@ -38,12 +39,13 @@ int	unavailable_remove(struct store *, int64_t regno, int64_t id,
 	    struct tk_error *);
 
 /*
- * Fill t with the periods of regno, by start: columns id, from, to (in
+ * Fill t with a page of the periods of regno, by start and then id (the
+ * cursor's key): columns id, from, to (in
  * Europe/Oslo time with the offset) and note. Without include_past only
  * periods that are not yet over are listed.
  */
 int	unavailable_list(struct store *, int64_t regno, int include_past,
-	    struct table *t, struct tk_error *);
+	    struct page *, struct table *t, struct tk_error *);
 
 /*
  * Declare that interpreter regno must not be booked for the public body
@@ -58,10 +60,10 @@ int	conflict_remove(struct store *, int64_t regno, const char *orgnr,
 	    struct tk_error *);
 
 /*
- * Fill t with the bodies regno has declared a conflict with, by
- * organisation number: columns body, body_name and created.
+ * Fill t with a page of the bodies regno has declared a conflict with,
+ * by organisation number (the cursor's key): columns body, body_name and created.
  */
-int	conflict_list(struct store *, int64_t regno, struct table *t,
-	    struct tk_error *);
+int	conflict_list(struct store *, int64_t regno, struct page *,
+	    struct table *t, struct tk_error *);
 
 #endif /* TOLKREG_AVAILABILITY_H */

@@ -6,6 +6,7 @@
  * names from Debian's iso-codes, sign languages marked.
  */
 
+struct page;
 struct store;
 struct table;
 struct tk_error;
@@ -18,13 +19,14 @@ int	language_check(struct store *, const char *field, const char *value,
 	    struct tk_error *);
 
 /*
- * Fill t (columns code, name, name_en, name_nb, sign) with the languages
- * whose code equals query or whose English or Norwegian name contains it
- * (case-insensitive); all languages when query is NULL. Exact code
- * matches come first, then by name.
+ * Fill t (columns code, name, name_en, name_nb, sign) with a page of the
+ * languages whose code equals query or whose English or Norwegian name
+ * contains it (case-insensitive); all languages when query is NULL. Exact code
+ * matches come first, then names that begin with query, then by English
+ * name and code (the cursor's key is all four).
  */
-int	language_list(struct store *, const char *query, struct table *t,
-	    struct tk_error *);
+int	language_list(struct store *, const char *query, struct page *,
+	    struct table *t, struct tk_error *);
 
 /* The display name of a language: Norwegian if known, else English. */
 int	language_name(struct store *, const char *code, char *buf,

@@ -9,6 +9,7 @@
  * interpreter's record. None of them ever holds a personal number.
  */
 
+struct page;
 struct store;
 struct table;
 struct tk_error;
@@ -40,14 +41,15 @@ int	search_query_parse(const struct search_text *in,
 	    struct search_query *q, struct tk_error *);
 
 /*
- * The public register search: interpreters listed on date today with a
- * category in the language, highest category first, then by name.
- * Columns: regno, name, gender, language, language_name, category,
+ * One page of the public register search: interpreters listed on date
+ * today with a category in the language, highest category first, then
+ * by name, then by register number (the cursor's key). Columns: regno, name, gender, language, language_name, category,
  * municipality, municipality_name, county, county_name, availability,
  * modalities.
  */
 int	register_search(struct store *, const struct search_query *,
-	    const char *today, struct table *, struct tk_error *);
+	    const char *today, struct page *, struct table *,
+	    struct tk_error *);
 
 /* Filters for register_list(); NULL means "any". */
 struct list_query {
@@ -57,34 +59,43 @@ struct list_query {
 };
 
 /*
- * Every interpreter matching q, by register number. Columns: regno,
+ * One page of the interpreters matching q, by register number (the
+ * cursor's key). Columns: regno,
  * name, gender, municipality, availability, modalities, status,
  * status_until, languages ("ara:A rus:C").
  */
 int	register_list(struct store *, const struct list_query *,
-	    struct table *, struct tk_error *);
+	    struct page *, struct table *, struct tk_error *);
 
 /* Columns: lang, language_name, category; best category first. */
 int	register_languages(struct store *, int64_t regno, struct table *,
 	    struct tk_error *);
 
-/* Columns: id, kind, lang, obtained, ref, revoked, revoke_reason. */
-int	register_credentials(struct store *, int64_t regno, struct table *,
-	    struct tk_error *);
+/*
+ * A page of one interpreter's credentials, by id (the cursor's key).
+ * Columns: id, kind, lang, obtained, ref, revoked, revoke_reason.
+ */
+int	register_credentials(struct store *, int64_t regno, struct page *,
+	    struct table *, struct tk_error *);
 
 /* Columns: at, status, until, reason, actor; oldest first. */
 int	register_history(struct store *, int64_t regno, struct table *,
 	    struct tk_error *);
 
-/* Columns: id, date, reason; oldest first. */
-int	register_warnings(struct store *, int64_t regno, struct table *,
-	    struct tk_error *);
+/*
+ * A page of one interpreter's warnings, oldest first: by date and id
+ * (the cursor's key). Columns: id, date, reason.
+ */
+int	register_warnings(struct store *, int64_t regno, struct page *,
+	    struct table *, struct tk_error *);
 
 /*
- * Public bodies, by organisation number. Columns: orgnr, name, sector,
+ * One page of the public bodies, by organisation number (the cursor's
+ * key). Columns: orgnr, name, sector,
  * municipality, municipality_name, county, regular, guidelines.
  */
 int	register_bodies(struct store *, const char *sector,
-	    const char *county, struct table *, struct tk_error *);
+	    const char *county, struct page *, struct table *,
+	    struct tk_error *);
 
 #endif /* TOLKREG_REGISTER_H */

@@ -19,6 +19,7 @@
  * caller's transaction and are audited.
  */
 
+struct page;
 struct store;
 struct table;
 struct tk_error;
@@ -167,11 +168,12 @@ struct request_filter {
 };
 
 /*
- * Requests matching f, by start. Columns: id, body, lang, start,
- * minutes, modality, municipality, state, regno, case_ref, urgent.
+ * One page of the requests matching f, by start and then id (the
+ * cursor's key). Columns: id, body, lang, start, minutes, modality,
+ * municipality, state, regno, case_ref, urgent.
  */
 int		 request_list(struct store *, const struct request_filter *,
-		    struct table *, struct tk_error *);
+		    struct page *, struct table *, struct tk_error *);
 
 /*
  * Record that request r was booked with regno, who holds category in

@@ -13,6 +13,7 @@
  * Writes run inside the caller's transaction and are audited.
  */
 
+struct page;
 struct store;
 struct table;
 struct tk_error;
@@ -68,11 +69,11 @@ int		 token_verify(struct store *, const char *token,
 int		 token_revoke(struct store *, int64_t id, struct tk_error *);
 
 /*
- * Every token, by id, without secrets. Columns: id, role, body, regno,
+ * A page of the tokens, by id (the cursor's key), without secrets. Columns: id, role, body, regno,
  * state (active, expired or revoked on date today), expires, created,
  * revoked, actor.
  */
-int		 token_list(struct store *, const char *today, struct table *,
-		    struct tk_error *);
+int		 token_list(struct store *, const char *today, struct page *,
+		    struct table *, struct tk_error *);
 
 #endif /* TOLKREG_TOKEN_H */
