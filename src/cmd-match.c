@@ -22,7 +22,7 @@ static int	cmd_book_run(struct cmd_ctx *);
 
 static const struct cmd_opt cmd_match_opts[] = {
 	{ "limit", "N", NULL, 0,
-	    "show the first N candidates of the ranking (not paging)" },
+	    "only the first N of the ranking (not paging)" },
 	{ "explain", NULL, NULL, 0,
 	    "every criterion, and who was left out and why" },
 	CMD_OPT_FORMAT,

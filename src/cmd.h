@@ -100,7 +100,7 @@ extern const char *const	 cmd_report_formats[];	/* and xml, html */
  */
 #define CMD_OPT_PAGE \
 	{ "limit", "N", NULL, 0, \
-	    "show at most N rows (0: all; default 100 on a terminal)" }, \
+	    "at most N rows; 0: all (default 100 on a terminal)" }, \
 	{ "after", "KEY", NULL, 0, \
 	    "continue after the row the previous page ended with" }
 

@@ -149,9 +149,7 @@ page_bind(struct page *pg, sqlite3_stmt *s, int first, const char *key,
 		sqlite3_bind_int64(s, first + (int)nkey, -1);
 		return (0);
 	}
-	pg->n = 0;
-	pg->next[0] = '\0';
-	pg->last[0] = '\0';
+	/* The cursor may be the previous page's next: read it first. */
 	if (pg->after != NULL) {
 		for (p = pg->after; *p != '\0'; p++)
 			ndots += *p == '.';
@@ -173,6 +171,9 @@ page_bind(struct page *pg, sqlite3_stmt *s, int first, const char *key,
 				    SQLITE_TRANSIENT);
 		}
 	}
+	pg->n = 0;
+	pg->next[0] = '\0';
+	pg->last[0] = '\0';
 	if (pg->limit == 0 || pg->limit >= (size_t)INT64_MAX)
 		sqlite3_bind_int64(s, first + (int)nkey, -1);
 	else

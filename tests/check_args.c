@@ -17,6 +17,7 @@
 #include "fixture.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
+#include "tolkreg/page.h"
 #include "tolkreg/rules.h"
 #include "tolkreg/store.h"
 #include "tolkreg/xmalloc.h"
@@ -113,7 +114,8 @@ START_TEST(test_suggestions)
 	ck_assert_str_eq(errs, "tolkreg: search: unknown option '--lnag';"
 	    " did you mean '--lang'?\nusage: tolkreg search --lang CODE"
 	    " [--category X] [--county NN] [--municipality KNR]"
-	    " [--gender F|M|X] [--modality MODALITY] [--format FORMAT]\n");
+	    " [--gender F|M|X] [--modality MODALITY] [--limit N] [--after KEY]"
+	    " [--format FORMAT]\n");
 	ck_assert_int_eq(run("search", "--lnag=ara", NULL), EX_USAGE);
 	ck_assert_ptr_nonnull(strstr(errs, "unknown option '--lnag=ara'; did"
 	    " you mean '--lang'?\n"));
@@ -181,7 +183,8 @@ START_TEST(test_init_and_usage)
 	ck_assert_str_eq(errs, "tolkreg: search: '--format' must be table,"
 	    " csv or json\nusage: tolkreg search --lang CODE [--category X]"
 	    " [--county NN] [--municipality KNR] [--gender F|M|X]"
-	    " [--modality MODALITY] [--format FORMAT]\n");
+	    " [--modality MODALITY] [--limit N] [--after KEY]"
+	    " [--format FORMAT]\n");
 	ck_assert_int_eq(run("search", "--lang", "ara", "--format=html",
 	    NULL), EX_USAGE);
 	ck_assert_int_eq(run("search", "--lang", "ara", "--category", "F",
@@ -404,6 +407,74 @@ START_TEST(test_args_helpers)
 }
 END_TEST
 
+/*
+ * Parse the paging options of entry e from the words (after the
+ * command's last word), as when standard output is or is not a
+ * terminal; 0 or -1 as args_parse(), the page in *pg.
+ */
+static int
+parse_page(const struct cmd_entry *e, int terminal, struct page *pg,
+    const char *w1, const char *w2)
+{
+	struct cmd_ctx	 ctx;
+	struct tk_error	 err;
+	char		 a0[] = "list", b1[32], b2[32], *argv[4];
+	int		 argc = 1, rc;
+
+	tk_error_clear(&err);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.entry = e;
+	ctx.err = &err;
+	ctx.terminal = terminal;
+	argv[0] = a0;
+	snprintf(b1, sizeof(b1), "%s", w1 != NULL ? w1 : "");
+	snprintf(b2, sizeof(b2), "%s", w2 != NULL ? w2 : "");
+	if (w1 != NULL)
+		argv[argc++] = b1;
+	if (w2 != NULL)
+		argv[argc++] = b2;
+	argv[argc] = NULL;
+	rc = args_parse(&ctx, argc, argv);
+	if (rc == -1)
+		ck_assert_str_eq(err.field, "limit");
+	*pg = ctx.page;
+	free(ctx.optv);
+	return (rc);
+}
+
+START_TEST(test_page_options)
+{
+	struct page	pg;
+
+	/* 100 rows on a terminal, all into a pipe or a file. */
+	ck_assert_int_eq(parse_page(&cmd_request_list_entry, 1, &pg, NULL,
+	    NULL), 0);
+	ck_assert_uint_eq(pg.limit, PAGE_DEFAULT);
+	ck_assert_uint_eq(pg.limit, 100);
+	ck_assert_int_eq(parse_page(&cmd_request_list_entry, 0, &pg, NULL,
+	    NULL), 0);
+	ck_assert_uint_eq(pg.limit, 0);
+	ck_assert_int_eq(parse_page(&cmd_search_entry, 1, &pg, "--limit",
+	    "7"), 0);
+	ck_assert_uint_eq(pg.limit, 7);
+	ck_assert_int_eq(parse_page(&cmd_token_list_entry, 1, &pg,
+	    "--limit=0", NULL), 0);
+	ck_assert_uint_eq(pg.limit, 0);
+	ck_assert_int_eq(parse_page(&cmd_body_list_entry, 0, &pg, "--after",
+	    "974589095"), 0);
+	ck_assert_str_eq(pg.after, "974589095");
+	ck_assert_int_eq(parse_page(&cmd_language_list_entry, 1, &pg,
+	    "--limit", "x"), -1);
+	ck_assert_int_eq(parse_page(&cmd_conflict_list_entry, 1, &pg,
+	    "--limit", "-3"), -1);
+	/* match's --limit cuts a ranking; it is not paging. */
+	ck_assert_int_eq(parse_page(&cmd_match_entry, 1, &pg, "--limit=3",
+	    "42"), 0);
+	ck_assert_uint_eq(pg.limit, 0);
+	ck_assert_ptr_null(pg.after);
+}
+END_TEST
+
 START_TEST(test_global_options)
 {
 	char	 a0[] = "tolkreg", a1[] = "--bogus";
@@ -448,6 +519,7 @@ args_suite(void)
 	tcase_add_test(tc, test_no_database);
 	tcase_add_test(tc, test_refused_prints_nothing);
 	tcase_add_test(tc, test_global_options);
+	tcase_add_test(tc, test_page_options);
 	suite_add_tcase(s, tc);
 	return (s);
 }
