@@ -1321,6 +1321,123 @@ same_calls(const char *path, int64_t regno, int has, const char *field,
 	}
 }
 
+/* The value of header name in r ("" if absent), into buf. */
+static const char *
+header_of(struct resp *r, const char *name, char *buf, size_t len)
+{
+	const char	*p = r->headers, *e;
+	size_t		 n = strlen(name);
+
+	buf[0] = '\0';
+	for (; *p != '\0'; p = e + (*e != '\0')) {
+		if ((e = strchr(p, '\n')) == NULL)
+			e = p + strlen(p);
+		if (strncasecmp(p, name, n) == 0 && p[n] == ':') {
+			snprintf(buf, len, "%.*s", (int)(e - p - n - 2),
+			    p + n + 2);
+			buf[strcspn(buf, "\r")] = '\0';
+		}
+	}
+	return (buf);
+}
+
+/*
+ * Lists are paged: limit and after, the answer still an array, the next
+ * page in a Link and a Tolkreg-Next header; walking the pages by the
+ * Link gives the whole list once, in order; bad values are 400.
+ */
+START_TEST(test_paging)
+{
+	struct resp	 r, all;
+	char		 path[1200], link[1200], next[1100], want[128];
+	size_t		 i, n = 0, pages = 0;
+	json_t		*row;
+	const char	*p;
+
+	for (i = 0; i < 101; i++)
+		order(t_ous, "ara", i % 2 ? "2031-01-01T09:00" :
+		    "2031-01-01T10:00");
+	/* The default: 100 rows, and where the rest begin. */
+	call(&all, "GET", "/v1/requests", t_admin, NULL);
+	expect(&all, 200, NULL);
+	ck_assert(json_is_array(all.json));
+	ck_assert_uint_eq(json_array_size(all.json), 100);
+	ck_assert_str_ne(header_of(&all, "Link", link, sizeof(link)), "");
+	resp_free(&all);
+	call(&all, "GET", "/v1/requests?limit=1000", t_admin, NULL);
+	expect(&all, 200, NULL);
+	ck_assert_uint_gt(json_array_size(all.json), 101);
+	ck_assert_str_eq(header_of(&all, "Link", link, sizeof(link)), "");
+	ck_assert_str_eq(header_of(&all, "Tolkreg-Next", next, sizeof(next)),
+	    "");
+	/* Walk by the Link, 7 at a time: the same rows in the same order. */
+	snprintf(path, sizeof(path), "/v1/requests?limit=7");
+	for (;;) {
+		call(&r, "GET", path, t_admin, NULL);
+		expect(&r, 200, NULL);
+		ck_assert(json_is_array(r.json));
+		ck_assert_uint_le(json_array_size(r.json), 7);
+		json_array_foreach(r.json, i, row) {
+			ck_assert_int_eq(json_integer_value(json_object_get(row,
+			    "id")), json_integer_value(json_object_get(
+			    json_array_get(all.json, n), "id")));
+			n++;
+		}
+		pages++;
+		header_of(&r, "Link", link, sizeof(link));
+		header_of(&r, "Tolkreg-Next", next, sizeof(next));
+		resp_free(&r);
+		if (link[0] == '\0') {
+			ck_assert_str_eq(next, "");
+			break;
+		}
+		snprintf(want, sizeof(want), "</v1/requests?limit=7&after=");
+		ck_assert_msg(strncmp(link, want, strlen(want)) == 0 &&
+		    strstr(link, next) != NULL && strcmp(link + strlen(link) -
+		    13, ">; rel=\"next\"") == 0, "Link: %s", link);
+		p = link + 1;
+		snprintf(path, sizeof(path), "%.*s", (int)(strchr(p, '>') - p),
+		    p);
+	}
+	ck_assert_uint_eq(n, json_array_size(all.json));
+	ck_assert_uint_eq(pages, (n + 6) / 7);
+	resp_free(&all);
+	/* The other parameters go on to the next page. */
+	call(&r, "GET", "/v1/requests?state=requested&limit=1", t_admin, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_ptr_nonnull(strstr(header_of(&r, "Link", link,
+	    sizeof(link)), "</v1/requests?state=requested&limit=1&after="));
+	resp_free(&r);
+	/* Every list route takes them. */
+	check("GET", "/v1/bodies?limit=1", t_admin, NULL, 200, NULL);
+	check("GET", "/v1/interpreters?limit=1", t_admin, NULL, 200, NULL);
+	check("GET", "/v1/register?lang=ara&limit=1", NULL, NULL, 200, NULL);
+	check("GET", "/v1/me/conflicts?limit=1", t_amina, NULL, 200, NULL);
+	check("GET", "/v1/me/unavailability?limit=1", t_amina, NULL, 200,
+	    NULL);
+	check("GET", "/v1/me/assignments?limit=1", t_amina, NULL, 200, NULL);
+	snprintf(path, sizeof(path), "/v1/interpreters/%" PRId64
+	    "/warnings?limit=1&after=2020-01-01.1", amina);
+	check("GET", path, t_admin, NULL, 200, NULL);
+	/* Bad limits and cursors, named. */
+	call(&r, "GET", "/v1/requests?limit=0", t_admin, NULL);
+	expect(&r, 400, "invalid");
+	message_has(&r, "'limit' must be a whole number from 1 to 1000");
+	resp_free(&r);
+	check("GET", "/v1/requests?limit=1001", t_admin, NULL, 400, "invalid");
+	check("GET", "/v1/requests?limit=ten", t_admin, NULL, 400, "invalid");
+	call(&r, "GET", "/v1/requests?after=a%20b", t_admin, NULL);
+	expect(&r, 400, "invalid");
+	message_has(&r, "'after' is not a cursor of this list");
+	resp_free(&r);
+	check("GET", "/v1/requests?after=974760673", t_admin, NULL, 400,
+	    "invalid");
+	check("GET", "/v1/bodies?after=1.2", t_admin, NULL, 400, "invalid");
+	/* A route that is no list still knows no limit. */
+	check("GET", "/v1/me?limit=1", t_amina, NULL, 400, "invalid");
+}
+END_TEST
+
 START_TEST(test_register_cache)
 {
 	struct resp	 a, b;
@@ -1516,6 +1633,7 @@ http_suite(void)
 	tcase_add_test(tc, test_concurrent_booking);
 	tcase_add_test(tc, test_import);
 	tcase_add_test(tc, test_monitor);
+	tcase_add_test(tc, test_paging);
 	/* Last: it suspends, reinstates and changes what others count. */
 	tcase_add_test(tc, test_register_cache);
 	suite_add_tcase(s, tc);
