@@ -109,6 +109,9 @@ field_decode(const char *c, size_t i, char k, char *buf, size_t len)
 		if (n + 1 >= len)
 			return (-1);
 		if (*p == '~') {
+			if (p + 2 >= e || hexval(p[1]) == -1 ||
+			    hexval(p[2]) == -1)
+				return (-1);
 			buf[n++] = (char)(hexval(p[1]) * 16 + hexval(p[2]));
 			p += 2;
 		} else
