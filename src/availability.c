@@ -270,7 +270,8 @@ int
 conflict_list(struct store *st, int64_t regno, struct table *t,
     struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT c.body, b.name, c.created"
+	static const char	 sql[] = "SELECT c.body, b.name,"
+	    " tk_time(c.created)"
 	    " FROM conflict c JOIN body b ON b.orgnr = c.body"
 	    " WHERE c.regno = ?1 ORDER BY c.body";
 	sqlite3_stmt		*s;

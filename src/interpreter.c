@@ -306,7 +306,7 @@ interpreter_get(struct store *st, int64_t regno, struct interpreter *out,
 {
 	static const char	 sql[] = "SELECT regno, name, pnr, gender,"
 	    " email, phone, municipality, availability, modalities, status,"
-	    " coalesce(status_until, ''), created FROM interpreter"
+	    " coalesce(status_until, ''), tk_time(created) FROM interpreter"
 	    " WHERE regno = ?1";
 	sqlite3_stmt		*s;
 	enum availability	 a = AVAIL_OCCASIONAL;

@@ -349,7 +349,8 @@ token_list(struct store *st, const char *today, struct table *t,
 	    " coalesce(regno, ''), CASE WHEN revoked IS NOT NULL"
 	    " THEN 'revoked' WHEN expires IS NOT NULL AND expires <= ?1"
 	    " THEN 'expired' ELSE 'active' END, coalesce(expires, ''),"
-	    " created, coalesce(revoked, ''), actor FROM token ORDER BY id";
+	    " tk_time(created), coalesce(tk_time(revoked), ''), actor"
+	    " FROM token ORDER BY id";
 	static const char *const names[] = { "id", "role", "body", "regno",
 	    "state", "expires", "created", "revoked", "actor" };
 	static const enum tcol_type types[] = { TCOL_INT, TCOL_STR, TCOL_NSTR,
