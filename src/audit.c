@@ -9,17 +9,13 @@
 #include "audit.h"
 #include "tolkreg/error.h"
 #include "tolkreg/store.h"
+#include "tolkreg/validate.h"
 
-/* The current time as "YYYY-MM-DDTHH:MM:SSZ". */
+/* The current time in the stored form, tk_time_utc(). */
 void
-audit_now(char out[21])
+audit_now(char out[UTC_BUFLEN])
 {
-	struct tm	tm;
-	time_t		now;
-
-	now = time(NULL);
-	gmtime_r(&now, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	tk_time_utc(time(NULL), out);
 }
 
 /* Append one row to the audit log. */
@@ -32,7 +28,7 @@ audit_log(struct store *st, const char *entity, const char *entity_id,
 	    " entity_id, action, field, old, new)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt		*s;
-	char			 now[21];
+	char			 now[UTC_BUFLEN];
 
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);

@@ -8,6 +8,8 @@
  * numbers before passing values.
  */
 
+#include "tolkreg/validate.h"
+
 struct store;
 struct tk_error;
 
@@ -16,7 +18,7 @@ int	audit_log(struct store *, const char *entity, const char *entity_id,
 	    const char *action, const char *field, const char *old,
 	    const char *new_value, struct tk_error *);
 
-/* The current time as "YYYY-MM-DDTHH:MM:SSZ". */
-void	audit_now(char out[21]);
+/* The current time as "YYYY-MM-DDTHH:MM:SSZ" (tk_time_utc()), to store. */
+void	audit_now(char out[UTC_BUFLEN]);
 
 #endif /* TOLKREG_AUDIT_H */

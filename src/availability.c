@@ -273,7 +273,8 @@ conflict_remove(struct store *st, int64_t regno, const char *orgnr,
 }
 
 /* The conflicts by body (the cursor's key: ?2; the limit ?3). */
-#define CONFLICT_SQL(after) "SELECT c.body, b.name, c.created, c.body"	\
+#define CONFLICT_SQL(after) "SELECT c.body, b.name, tk_time(c.created),"	\
+    " c.body"							\
     " FROM conflict c JOIN body b ON b.orgnr = c.body"			\
     " WHERE c.regno = ?1" after " ORDER BY c.body LIMIT ?3"
 

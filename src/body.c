@@ -188,7 +188,7 @@ body_get(struct store *st, const char *orgnr, struct body *out,
     struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT orgnr, name, sector,"
-	    " municipality, regular, guidelines, created FROM body"
+	    " municipality, regular, guidelines, tk_time(created) FROM body"
 	    " WHERE orgnr = ?1";
 	sqlite3_stmt		*s;
 	enum sector		 sec = SECTOR_OTHER;

@@ -186,13 +186,16 @@ delivery_write(const struct delivery *d, const char *dir, FILE *out,
 	return (0);
 }
 
-/* When file was last delivered for the period to url: *at, "" if never. */
+/*
+ * When file was last delivered for the period to url, as tk_time_format()
+ * writes it: *at, "" if never.
+ */
 static int
 delivery_find(struct store *st, const char *period, const char *url,
     const char *file, char at[32], struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT at FROM delivery WHERE"
-	    " report = 'sprak' AND period = ?1 AND url = ?2 AND file = ?3"
+	static const char	 sql[] = "SELECT tk_time(at) FROM delivery"
+	    " WHERE report = 'sprak' AND period = ?1 AND url = ?2 AND file = ?3"
 	    " ORDER BY id DESC LIMIT 1";
 	sqlite3_stmt		*s;
 	int			 rc;

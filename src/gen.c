@@ -536,8 +536,7 @@ gen_assignments(struct gen *g)
 	int			 lang, b, minutes, onsite, mod, k, who, travel;
 	char			 cat[2] = { 0, 0 };
 	int			 past, qualified, localmin, tries;
-	char			 created[21], caseref[32];
-	struct tm		 tm;
+	char			 created[UTC_BUFLEN], caseref[32];
 
 	/*
 	 * From the start of the last complete half-year the demand shifts:
@@ -613,10 +612,7 @@ gen_assignments(struct gen *g)
 			sqlite3_bind_text(s, 7, caseref, -1, SQLITE_TRANSIENT);
 		}
 		sqlite3_bind_int(s, 8, chance(&g->rng, 5));
-		gmtime_r(&start, &tm);
-		tm.tm_mday -= 2;
-		(void)timegm(&tm);
-		strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		tk_time_utc(start - 2 * 86400, created);
 		sqlite3_bind_text(s, 20, created, -1, SQLITE_TRANSIENT);
 		if (who >= 0) {
 			sqlite3_bind_text(s, 9, past ? "completed" : "booked",

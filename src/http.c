@@ -82,9 +82,7 @@ void
 http_log(const char *fmt, ...)
 {
 	va_list		ap;
-	char		line[512], now[21];
-	struct tm	tm;
-	time_t		t;
+	char		line[512], now[TIME_BUFLEN];
 
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
@@ -93,9 +91,7 @@ http_log(const char *fmt, ...)
 		syslog(LOG_INFO, "%s", line);
 		return;
 	}
-	t = time(NULL);
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	tk_time_format(time(NULL), now);
 	fprintf(stderr, "%s tolkregd: %s\n", now, line);
 }
 

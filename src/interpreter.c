@@ -306,7 +306,7 @@ interpreter_get(struct store *st, int64_t regno, struct interpreter *out,
 {
 	static const char	 sql[] = "SELECT regno, name, pnr, gender,"
 	    " email, phone, municipality, availability, modalities, status,"
-	    " coalesce(status_until, ''), created FROM interpreter"
+	    " coalesce(status_until, ''), tk_time(created) FROM interpreter"
 	    " WHERE regno = ?1";
 	sqlite3_stmt		*s;
 	enum availability	 a = AVAIL_OCCASIONAL;
@@ -641,10 +641,9 @@ listing_merge(struct store *st, int64_t regno, const struct listing_record *ev,
 	struct interpreter	 in;
 	enum listing		 l;
 	sqlite3_stmt		*s;
-	struct tm		 tm;
 	time_t			 t;
 	const char		*actor;
-	char			 at[21], rid[32], what[96];
+	char			 at[UTC_BUFLEN], rid[32], what[96];
 
 	*added = 0;
 	if (interpreter_get(st, regno, &in, err) == -1)
@@ -676,8 +675,7 @@ listing_merge(struct store *st, int64_t regno, const struct listing_record *ev,
 		return (tk_fail(err, TK_E_INVALID, "at",
 		    "'at' %s is in the future; the history records decisions"
 		    " taken", ev->at));
-	gmtime_r(&t, &tm);
-	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	tk_time_utc(t, at);
 	actor = store_actor(st);
 	if (ev->actor != NULL) {
 		if (validate_text("actor", ev->actor, NAME_MAX_LEN, err) == -1)

@@ -313,7 +313,7 @@ load_supply(struct store *st, const struct monitor_period *p,
 	    " LEFT JOIN listing_event e ON e.id = (SELECT max(x.id)"
 	    "  FROM listing_event x WHERE x.regno = i.regno AND x.at < ?1)"
 	    " ORDER BY i.regno";
-	char			 dayafter[DATE_BUFLEN + 9];
+	char			 cut[UTC_BUFLEN];
 	int			 rc;
 
 	memset(a, 0, sizeof(*a));
@@ -323,11 +323,14 @@ load_supply(struct store *st, const struct monitor_period *p,
 	a->day = p->last_day;
 	a->err = err;
 	a->cur = -1;
-	/* Events are timestamped "YYYY-MM-DDTHH:MM:SSZ": before the next day. */
-	snprintf(dayafter, sizeof(dayafter), "%sT99", p->last_day);
+	/*
+	 * Events are stored in UTC, tk_time_utc(): those before the end of
+	 * the last day in Oslo, which is where the period ends.
+	 */
+	tk_time_utc(p->end, cut);
 	if ((a->who = store_stmt(st, sql, err)) == NULL)
 		return (-1);
-	sqlite3_bind_text(a->who, 1, dayafter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(a->who, 1, cut, -1, SQLITE_TRANSIENT);
 	a->who_rc = sqlite3_step(a->who);
 	rc = category_snapshot(st, p->last_day, supply_row, a, err);
 	if (rc == 0)

@@ -261,7 +261,7 @@ int
 register_history(struct store *st, int64_t regno, struct table *t,
     struct tk_error *err)
 {
-	static const char	 sql[] = "SELECT at, status,"
+	static const char	 sql[] = "SELECT tk_time(at), status,"
 	    " coalesce(until, ''), reason, actor FROM listing_event"
 	    " WHERE regno = ?1 ORDER BY id";
 	static const char *const names[] = { "at", "status", "until",

@@ -307,7 +307,8 @@ request_get(struct store *st, int64_t id, struct request *r,
 	    " coalesce(busy_from, 0), coalesce(busy_to, 0), unregistered,"
 	    " coalesce(actual_minutes, -1), coalesce(remote, -1),"
 	    " coalesce(child_used, -1), coalesce(exception, ''),"
-	    " coalesce(close_reason, ''), created FROM request WHERE id = ?1";
+	    " coalesce(close_reason, ''), tk_time(created) FROM request"
+	    " WHERE id = ?1";
 	static const char	 exsql[] = "SELECT regno FROM request_exclude"
 	    " WHERE request = ?1 ORDER BY regno";
 	sqlite3_stmt		*s;

@@ -5,15 +5,19 @@
  * functions that carry the same rules into queries. category_derive()
  * is the only place the category rule is written and listing_effective()
  * the only place an exclusion's end is; tk_category() and tk_listed()
- * call them. Nothing here reads the store, which registers the functions
- * on every connection it opens.
+ * call them, and tk_time() writes stored times as tk_time_format() does,
+ * so that a query shows a time as every other output does. Nothing here
+ * reads the store, which registers the functions on every connection it
+ * opens.
  */
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "tolkreg/error.h"
 #include "tolkreg/rules.h"
+#include "tolkreg/validate.h"
 
 static const char *const kind_names[CRED_NKINDS] = {
 	[CRED_AUTHORISATION] = "authorisation",
@@ -279,7 +283,38 @@ sql_modalities(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
-/* Register tk_credbit(), tk_category(), tk_listed(), tk_modalities(). */
+/*
+ * SQL tk_time(t): an instant as tk_time_format() writes it, for a number
+ * of seconds since the epoch or a time as text (the stored UTC form);
+ * NULL for NULL, and text that is no time is passed through unchanged.
+ */
+static void
+sql_time(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*v;
+	char			 buf[TIME_BUFLEN];
+
+	(void)argc;
+	switch (sqlite3_value_type(argv[0])) {
+	case SQLITE_NULL:
+		sqlite3_result_null(ctx);
+		return;
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		tk_time_format((time_t)sqlite3_value_int64(argv[0]), buf);
+		break;
+	default:
+		v = sqlite3_value_text(argv[0]);
+		if (tk_time_text((const char *)v, buf) == -1) {
+			sqlite3_result_value(ctx, argv[0]);
+			return;
+		}
+		break;
+	}
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* Register the SQL functions rules.h lists. */
 int
 rules_register_sql(sqlite3 *db, struct tk_error *err)
 {
@@ -293,6 +328,7 @@ rules_register_sql(sqlite3 *db, struct tk_error *err)
 		{ "tk_category", 1, sql_category },
 		{ "tk_listed", 3, sql_listed },
 		{ "tk_modalities", 1, sql_modalities },
+		{ "tk_time", 1, sql_time },
 	};
 	int	flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	size_t	i;

@@ -346,7 +346,8 @@ token_revoke(struct store *st, int64_t id, struct tk_error *err)
     " coalesce(regno, ''), CASE WHEN revoked IS NOT NULL"		\
     " THEN 'revoked' WHEN expires IS NOT NULL AND expires <= ?1"	\
     " THEN 'expired' ELSE 'active' END, coalesce(expires, ''),"	\
-    " created, coalesce(revoked, ''), actor, id FROM token" after	\
+    " tk_time(created), coalesce(tk_time(revoked), ''), actor, id"	\
+    " FROM token" after						\
     " ORDER BY id LIMIT ?3"
 
 /* A page of the tokens, without secrets. */

@@ -754,3 +754,26 @@ tk_time_format(time_t t, char out[TIME_BUFLEN])
 	strncat(out, off == 7200 ? "+02:00" : "+01:00",
 	    TIME_BUFLEN - strlen(out) - 1);
 }
+
+/* Format t in UTC, the stored form. */
+void
+tk_time_utc(time_t t, char out[UTC_BUFLEN])
+{
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, UTC_BUFLEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Rewrite a time given as text as tk_time_format() writes it. */
+int
+tk_time_text(const char *value, char out[TIME_BUFLEN])
+{
+	time_t	t;
+
+	out[0] = '\0';
+	if (value == NULL || validate_datetime("time", value, &t, NULL) == -1)
+		return (-1);
+	tk_time_format(t, out);
+	return (0);
+}

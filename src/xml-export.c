@@ -266,17 +266,14 @@ xml_export(struct store *st, const struct xml_export_opts *o, FILE *f,
     struct tk_error *err)
 {
 	struct xw	 xw;
-	struct tm	 tm;
 	time_t		 since = 0;
-	char		 since_at[21];
+	char		 since_at[UTC_BUFLEN];
 	int		 rc = -1;
 
 	if (o->since != NULL) {
 		if (day_start(o->since, &since, err) == -1)
 			return (-1);
-		gmtime_r(&since, &tm);
-		strftime(since_at, sizeof(since_at), "%Y-%m-%dT%H:%M:%SZ",
-		    &tm);
+		tk_time_utc(since, since_at);
 	}
 	xw_open(&xw, f, 1);
 	/*

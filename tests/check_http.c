@@ -1438,6 +1438,133 @@ START_TEST(test_paging)
 }
 END_TEST
 
+/* Whether s is a time as tk_time_format() writes it, with its offset. */
+static int
+oslo_form(const char *s)
+{
+	return (s != NULL && strlen(s) == 25 && s[10] == 'T' &&
+	    (strcmp(s + 19, "+01:00") == 0 || strcmp(s + 19, "+02:00") == 0));
+}
+
+/* Run sql (an UPDATE of stored times) outside the daemon. */
+static void
+db_exec(const char *sql)
+{
+	struct store	*st = fixture_store_open(dbpath);
+
+	fixture_exec(st, sql);
+	store_close(st);
+}
+
+/* The string member key of the first object in array member arr of r. */
+static const char *
+first_str(struct resp *r, const char *arr, const char *key)
+{
+	json_t		*o;
+	const char	*v;
+
+	o = json_array_get(arr != NULL ? json_object_get(r->json, arr) :
+	    r->json, 0);
+	v = json_string_value(json_object_get(o, key));
+	ck_assert_msg(v != NULL, "no '%s' in %s", key, r->text);
+	return (v);
+}
+
+START_TEST(test_times)
+{
+	static const struct {
+		const char	*start;		/* as ordered */
+		const char	*shown;		/* as answered */
+		const char	*created;	/* as stored, UTC */
+		const char	*created_shown;
+	} req[] = {
+		/* The hour that happens twice: first summer, then winter. */
+		{ "2030-10-27T02:30+02:00", "2030-10-27T02:30:00+02:00",
+		    "2030-10-27T00:30:00Z", "2030-10-27T02:30:00+02:00" },
+		{ "2030-10-27T02:30+01:00", "2030-10-27T02:30:00+01:00",
+		    "2030-10-27T01:30:00Z", "2030-10-27T02:30:00+01:00" },
+		{ "2030-07-01T10:00", "2030-07-01T10:00:00+02:00",
+		    "2026-07-01T10:00:00Z", "2026-07-01T12:00:00+02:00" },
+		{ "2030-12-02T10:00Z", "2030-12-02T11:00:00+01:00",
+		    "2026-12-08T09:15:00Z", "2026-12-08T10:15:00+01:00" },
+	};
+	struct resp	 r;
+	FILE		*f;
+	char		 path[96], sql[256], line[512];
+	int64_t		 id;
+	size_t		 i, n = 0;
+
+	/* A request's start and created, in the answer to each call. */
+	for (i = 0; i < sizeof(req) / sizeof(req[0]); i++) {
+		snprintf(sql, sizeof(sql), "{\"lang\":\"ara\",\"start\":"
+		    "\"%s\",\"minutes\":60,\"modality\":\"phone\"}",
+		    req[i].start);
+		call(&r, "POST", "/v1/requests", t_ous, sql);
+		expect(&r, 201, NULL);
+		id = int_of(&r, "id");
+		ck_assert_str_eq(str_of(&r, "start"), req[i].shown);
+		ck_assert_msg(oslo_form(str_of(&r, "created")), "%s", r.text);
+		resp_free(&r);
+		snprintf(sql, sizeof(sql), "UPDATE request SET created = '%s'"
+		    " WHERE id = %" PRId64, req[i].created, id);
+		db_exec(sql);
+		snprintf(path, sizeof(path), "/v1/requests/%" PRId64, id);
+		call(&r, "GET", path, t_ous, NULL);
+		expect(&r, 200, NULL);
+		ck_assert_str_eq(str_of(&r, "start"), req[i].shown);
+		ck_assert_str_eq(str_of(&r, "created"), req[i].created_shown);
+		resp_free(&r);
+	}
+
+	/* A body's created. */
+	db_exec("UPDATE body SET created = '2026-07-01T10:00:00Z'"
+	    " WHERE orgnr = '" NAV "'");
+	call(&r, "GET", "/v1/bodies/" NAV, t_admin, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(str_of(&r, "created"), "2026-07-01T12:00:00+02:00");
+	resp_free(&r);
+
+	/* An interpreter's history. */
+	snprintf(sql, sizeof(sql), "UPDATE listing_event SET at ="
+	    " '2026-12-08T09:15:00Z' WHERE regno = %" PRId64, bashir);
+	db_exec(sql);
+	snprintf(path, sizeof(path), "/v1/interpreters/%" PRId64, bashir);
+	call(&r, "GET", path, t_admin, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(first_str(&r, "history", "at"),
+	    "2026-12-08T10:15:00+01:00");
+	resp_free(&r);
+
+	/* A declared conflict. */
+	call(&r, "POST", "/v1/me/conflicts", t_amina, "{\"body\":\"" NAV
+	    "\"}");
+	expect(&r, 201, NULL);
+	ck_assert_msg(oslo_form(str_of(&r, "created")), "%s", r.text);
+	resp_free(&r);
+	snprintf(sql, sizeof(sql), "UPDATE conflict SET created ="
+	    " '2030-10-27T01:59:59Z' WHERE regno = %" PRId64, amina);
+	db_exec(sql);
+	call(&r, "GET", "/v1/me/conflicts", t_amina, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_str_eq(first_str(&r, NULL, "created"),
+	    "2030-10-27T02:59:59+01:00");
+	resp_free(&r);
+
+	/* tolkregd's own log lines carry the same form. */
+	f = fopen(logpath, "r");
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strstr(line, " tolkregd: ") == NULL)
+			continue;
+		line[25] = '\0';
+		ck_assert_msg(oslo_form(line), "log line begins '%s'", line);
+		n++;
+	}
+	fclose(f);
+	ck_assert_uint_gt(n, 0);
+}
+END_TEST
+
 START_TEST(test_register_cache)
 {
 	struct resp	 a, b;
@@ -1634,6 +1761,7 @@ http_suite(void)
 	tcase_add_test(tc, test_import);
 	tcase_add_test(tc, test_monitor);
 	tcase_add_test(tc, test_paging);
+	tcase_add_test(tc, test_times);
 	/* Last: it suspends, reinstates and changes what others count. */
 	tcase_add_test(tc, test_register_cache);
 	suite_add_tcase(s, tc);

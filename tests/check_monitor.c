@@ -199,6 +199,38 @@ START_TEST(test_supply_follows_history)
 }
 END_TEST
 
+START_TEST(test_supply_oslo_day)
+{
+	struct sprak_params	 sp;
+	struct table		*t;
+	char			 before[16];
+
+	sprak_params_init(&sp);
+	t = sprak(&sp);
+	snprintf(before, sizeof(before), "%s",
+	    col(t, row(t, "tir"), "interpreters_qualified"));
+	table_free(t);
+	ck_assert_str_ne(before, "0");
+	/* 1 July 00:30+02:00 is after the period, though 30 June in UTC. */
+	fixture_exec(st, "INSERT INTO"
+	    " listing_event (regno, status, reason, at, actor) SELECT regno,"
+	    " 'suspended', 'case', '2026-06-30T22:30:00Z', 'test' FROM"
+	    " interpreter WHERE pnr = '01018012371'");
+	t = sprak(&sp);
+	ck_assert_str_eq(col(t, row(t, "tir"), "interpreters_qualified"),
+	    before);
+	table_free(t);
+	/* 30 June 23:59:59+02:00 is in it. */
+	fixture_exec(st, "INSERT INTO"
+	    " listing_event (regno, status, reason, at, actor) SELECT regno,"
+	    " 'suspended', 'case', '2026-06-30T21:59:59Z', 'test' FROM"
+	    " interpreter WHERE pnr = '01018012371'");
+	t = sprak(&sp);
+	ck_assert_str_eq(col(t, row(t, "tir"), "interpreters_qualified"), "0");
+	table_free(t);
+}
+END_TEST
+
 START_TEST(test_lov_by_hand)
 {
 	struct monitor_period	 p;
@@ -348,6 +380,7 @@ monitor_suite(void)
 	tcase_add_test(tc, test_sprak_by_hand);
 	tcase_add_test(tc, test_lov_by_hand);
 	tcase_add_test(tc, test_supply_follows_history);
+	tcase_add_test(tc, test_supply_oslo_day);
 	tcase_add_test(tc, test_reported_category);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("rules");

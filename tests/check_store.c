@@ -282,6 +282,44 @@ START_TEST(test_register_gen)
 }
 END_TEST
 
+/* The text sql (one row, one column) gives on st's connection. */
+static void
+text_is(struct store *on, const char *sql, const char *want)
+{
+	sqlite3_stmt	*s;
+	const char	*got;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(on), sql, -1, &s, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	got = (const char *)sqlite3_column_text(s, 0);
+	ck_assert_msg(want == NULL ? got == NULL : got != NULL &&
+	    strcmp(got, want) == 0, "%s: '%s', not '%s'", sql,
+	    got != NULL ? got : "NULL", want != NULL ? want : "NULL");
+	sqlite3_finalize(s);
+}
+
+START_TEST(test_sql_time)
+{
+	struct store	*st2;
+
+	/* Seconds since the epoch, and the stored UTC text. */
+	text_is(st, "SELECT tk_time(1782900000)", "2026-07-01T12:00:00+02:00");
+	text_is(st, "SELECT tk_time('2026-12-08T09:15:00Z')",
+	    "2026-12-08T10:15:00+01:00");
+	text_is(st, "SELECT tk_time('2026-10-25T00:30:00Z')",
+	    "2026-10-25T02:30:00+02:00");
+	text_is(st, "SELECT tk_time('2026-10-25T01:30:00Z')",
+	    "2026-10-25T02:30:00+01:00");
+	text_is(st, "SELECT tk_time(NULL)", NULL);
+	text_is(st, "SELECT tk_time('not a time')", "not a time");
+	/* On every connection the store opens. */
+	st2 = fixture_store_open(path);
+	text_is(st2, "SELECT tk_time(1792891800)", "2026-10-25T02:30:00+01:00");
+	store_close(st2);
+}
+END_TEST
+
 START_TEST(test_foreign_keys_enforced)
 {
 	ck_assert_int_ne(sqlite3_exec(store_db(st), "INSERT INTO body (orgnr,"
@@ -346,6 +384,7 @@ store_suite(void)
 	tcase_add_test(tc, test_audit_append_only);
 	tcase_add_test(tc, test_register_gen);
 	tcase_add_test(tc, test_foreign_keys_enforced);
+	tcase_add_test(tc, test_sql_time);
 	tcase_add_test(tc, test_haversine);
 	suite_add_tcase(s, tc);
 

@@ -1233,6 +1233,87 @@ START_TEST(text_not_echoed)
 }
 END_TEST
 
+/* Instants around the changes of 2026 (29 March, 25 October) and as shown. */
+static const struct {
+	long long	 t;
+	const char	*utc;
+	const char	*oslo;
+} shown[] = {
+	{ 1796721300LL, "2026-12-08T09:15:00Z", "2026-12-08T10:15:00+01:00" },
+	{ 1782900000LL, "2026-07-01T10:00:00Z", "2026-07-01T12:00:00+02:00" },
+	{ 1767225600LL, "2026-01-01T00:00:00Z", "2026-01-01T01:00:00+01:00" },
+	/* a second before summer time, and its first second */
+	{ 1774745999LL, "2026-03-29T00:59:59Z", "2026-03-29T01:59:59+01:00" },
+	{ 1774746000LL, "2026-03-29T01:00:00Z", "2026-03-29T03:00:00+02:00" },
+	/* the hour that happens twice: first in summer time, then winter */
+	{ 1792886400LL, "2026-10-25T00:00:00Z", "2026-10-25T02:00:00+02:00" },
+	{ 1792889999LL, "2026-10-25T00:59:59Z", "2026-10-25T02:59:59+02:00" },
+	{ 1792890000LL, "2026-10-25T01:00:00Z", "2026-10-25T02:00:00+01:00" },
+	{ 1792891800LL, "2026-10-25T01:30:00Z", "2026-10-25T02:30:00+01:00" },
+	{ 1792893600LL, "2026-10-25T02:00:00Z", "2026-10-25T03:00:00+01:00" },
+	/* Oslo's new year and midsummer night, before UTC's */
+	{ 1798759800LL, "2026-12-31T23:30:00Z", "2027-01-01T00:30:00+01:00" },
+	{ 1814392800LL, "2027-06-30T22:00:00Z", "2027-07-01T00:00:00+02:00" },
+};
+
+START_TEST(time_shown)
+{
+	char	oslo[TIME_BUFLEN], utc[UTC_BUFLEN];
+
+	memset(oslo, 'x', sizeof(oslo));
+	tk_time_format((time_t)shown[_i].t, oslo);
+	ck_assert_str_eq(oslo, shown[_i].oslo);
+	tk_time_utc((time_t)shown[_i].t, utc);
+	ck_assert_str_eq(utc, shown[_i].utc);
+	/* A stored time is shown as the instant is. */
+	ck_assert_int_eq(tk_time_text(shown[_i].utc, oslo), 0);
+	ck_assert_str_eq(oslo, shown[_i].oslo);
+	/* What is shown is read back as the same instant. */
+	ck_assert_int_eq(tk_time_text(shown[_i].oslo, oslo), 0);
+	ck_assert_str_eq(oslo, shown[_i].oslo);
+}
+END_TEST
+
+START_TEST(time_shown_reads_back)
+{
+	struct tk_error	err;
+	char		buf[TIME_BUFLEN], prev[TIME_BUFLEN] = "";
+	time_t		t, back;
+	int		twice = 0;
+
+	/* Every quarter hour of 2026: the offset tells the two 02:30s apart. */
+	for (t = 1767225600; t < 1798761600; t += 900) {
+		tk_time_format(t, buf);
+		tk_error_clear(&err);
+		ck_assert_msg(validate_datetime("at", buf, &back, &err) == 0,
+		    "%s: %s", buf, err.msg);
+		ck_assert_msg(back == t, "%s read back as %lld, not %lld", buf,
+		    (long long)back, (long long)t);
+		if (strncmp(buf, prev, 19) <= 0)
+			twice++;
+		memcpy(prev, buf, sizeof(prev));
+	}
+	/* The wall clock goes back once: 02:00+01:00 after 02:45+02:00. */
+	ck_assert_int_eq(twice, 1);
+}
+END_TEST
+
+START_TEST(time_text_invalid)
+{
+	static const char	*bad[] = { "", "2026-12-08", "yesterday",
+	    "2026-03-29T02:30", "2026-12-08T10:15:00+15:00" };
+	char			 out[TIME_BUFLEN];
+	size_t			 i;
+
+	for (i = 0; i < NELEM(bad); i++) {
+		memset(out, 'x', sizeof(out));
+		ck_assert_msg(tk_time_text(bad[i], out) == -1, "%s", bad[i]);
+		ck_assert_str_eq(out, "");
+	}
+	ck_assert_int_eq(tk_time_text(NULL, out), -1);
+}
+END_TEST
+
 START_TEST(today_format)
 {
 	struct tk_error	 err;
@@ -1411,6 +1492,12 @@ validate_suite(void)
 	tcase_add_loop_test(tc, datetime_invalid, 0, NELEM(dt_bad));
 	tcase_add_test(tc, datetime_every_hour_of_2025);
 	tcase_add_test(tc, today_format);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("times shown");
+	tcase_add_loop_test(tc, time_shown, 0, NELEM(shown));
+	tcase_add_test(tc, time_shown_reads_back);
+	tcase_add_test(tc, time_text_invalid);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("period");

@@ -8,6 +8,8 @@
  * transaction and are audited.
  */
 
+#include "tolkreg/validate.h"
+
 struct store;
 struct tk_error;
 
@@ -41,7 +43,7 @@ struct body {
 	char		 municipality[5];
 	int		 regular;	/* uses interpreters regularly (§ 9) */
 	enum guidelines	 guidelines;
-	char		 created[21];
+	char		 created[TIME_BUFLEN];	/* tk_time_format() form */
 };
 
 /*

@@ -34,7 +34,7 @@ struct interpreter {
 	unsigned int		 modalities;		/* MOD_* bits */
 	enum listing		 status;
 	char			 status_until[DATE_BUFLEN];	/* or "" */
-	char			 created[21];
+	char			 created[TIME_BUFLEN];	/* tk_time_format() */
 };
 
 /*

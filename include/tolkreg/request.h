@@ -69,7 +69,7 @@ struct request {
 	int		 child_used;		/* -1: not recorded */
 	int		 exception;		/* enum req_exception or -1 */
 	char		 close_reason[REASON_MAX_LEN + 1];
-	char		 created[21];
+	char		 created[TIME_BUFLEN];	/* tk_time_format() form */
 	int64_t		 exclude[REQ_MAX_EXCLUDE];
 	size_t		 nexclude;
 };

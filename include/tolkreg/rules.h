@@ -109,6 +109,10 @@ int		 gender_parse(const char *field, const char *, char *out,
  *   tk_listed(status, until, today)
  *				1 when listing_effective() says listed
  *   tk_modalities(bits)	the text modalities_format() writes
+ *   tk_time(t)			tk_time_format() of seconds since the
+ *				epoch or of a time as text (stored times
+ *				are UTC, "...Z"): Europe/Oslo with its
+ *				offset; NULL stays NULL
  */
 int		 rules_register_sql(sqlite3 *, struct tk_error *);
 

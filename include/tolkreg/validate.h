@@ -94,12 +94,33 @@ int	 validate_minutes(const char *field, const char *value, int max,
 	    int *out, struct tk_error *);
 
 #define TIME_BUFLEN	26	/* "YYYY-MM-DDTHH:MM:SS+HH:MM" + NUL */
+#define UTC_BUFLEN	21	/* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
 
 /* Seconds Europe/Oslo is ahead of UTC at instant t: 3600 or 7200. */
 int	 tk_oslo_offset(time_t t);
 
-/* Format t as Europe/Oslo local time "YYYY-MM-DDTHH:MM:SS+01:00". */
+/*
+ * Format t as Europe/Oslo local time with the offset in force,
+ * "YYYY-MM-DDTHH:MM:SS+01:00" in winter and "...+02:00" in summer; in
+ * the hour that happens twice when summer time ends the offset tells the
+ * two apart. Every time a person reads is written by this function.
+ */
 void	 tk_time_format(time_t t, char out[TIME_BUFLEN]);
+
+/*
+ * Format t in UTC, "YYYY-MM-DDTHH:MM:SSZ": the form the database stores
+ * times in (as text, so that they sort) and the form the documents that
+ * ask for UTC use, tolkreg-xml(5)'s listing times. Never for people to
+ * read: tk_time_format() is.
+ */
+void	 tk_time_utc(time_t t, char out[UTC_BUFLEN]);
+
+/*
+ * Write the time value (any form validate_datetime() accepts, such as
+ * the stored UTC "YYYY-MM-DDTHH:MM:SSZ") as tk_time_format() does.
+ * Return -1, out holding "", if value is not such a time.
+ */
+int	 tk_time_text(const char *value, char out[TIME_BUFLEN]);
 
 /* Today's date in Europe/Oslo as "YYYY-MM-DD", whatever the process's zone. */
 void	 tk_today(char out[DATE_BUFLEN]);

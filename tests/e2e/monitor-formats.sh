@@ -36,6 +36,9 @@ for args in "sprak --period 2026H1" "sprak --period 2026H1 --by county" \
 	lint --schema "$XSD" "$T/report.xml"
 	has 'xmlns="urn:no:imdi:tolkreg:tolkemonitor:1"'
 	has 'version="1"'
+	# When it was computed: Europe/Oslo time, as the schema says.
+	grep -Eq 'generated="[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\+0[12]:00"' "$T/out" ||
+		fail "generated is not Europe/Oslo time with its offset"
 	# shellcheck disable=SC2086
 	expect 0 monitor $args --format html
 	cp "$T/out" "$T/report.html"
@@ -85,6 +88,11 @@ has "delivered tolkemonitor-sprak-2026H1.html (HTTP 201, 1 attempt)"
 # Again: the receiver is gone, and nothing is tried.
 expect 0 export demand --period 2026H1 --dir "$T/files" --push "$url"
 has "already delivered tolkemonitor-sprak-2026H1.csv"
+# When, in Europe/Oslo with its offset, though stored in UTC.
+grep -Eqx 'already delivered tolkemonitor-sprak-2026H1\.csv on [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\+0[12]:00' "$T/out" ||
+	fail "delivery time not shown in Europe/Oslo"
+! sqlite3 "$DB" "SELECT at FROM delivery" | grep -Eqvx '[0-9-]{10}T[0-9:]{8}Z' ||
+	fail "delivery time not stored in UTC"
 expect 69 export demand --period 2026H1 --dir "$T/files" --push "$url" --force
 err_has "delivery of 'tolkemonitor-sprak-2026H1.csv' failed after 4 attempts"
 echo "monitor-formats: ok"
