@@ -105,6 +105,9 @@ cmd_import_run(struct cmd_ctx *ctx)
 	o.problem = print_problem;
 	o.arg = ctx->errf;
 	tk_error_clear(&first);
+	/* Each file of a dry run sees the ones before it. */
+	if (o.dry_run && xml_import_dry_run_begin(st, ctx->err) == -1)
+		return (-1);
 	t = table_new();
 	table_col(t, "file", TCOL_STR);
 	table_col(t, "result", TCOL_STR);
@@ -137,6 +140,8 @@ cmd_import_run(struct cmd_ctx *ctx)
 			break;
 		}
 	}
+	if (o.dry_run)
+		xml_import_dry_run_end(st);
 	if (table_write(t, ctx->format, ctx->out, rc == -1 ? &e :
 	    ctx->err) == -1 && rc == 0)
 		rc = -1;

@@ -4,8 +4,8 @@
  * An interpreter token acts for one register number, under /v1/me: it
  * reads the own record, changes the own contact details (e-mail and
  * phone), modalities and availability class, declares and removes
- * unavailability, declares conflicts of interest (habilitet, § 16) and
- * lists the own assignments. It cannot change qualifications, status,
+ * unavailability, declares and withdraws conflicts of interest
+ * (habilitet, § 16) and lists the own assignments. It cannot change qualifications, status,
  * name, gender, personal number or home municipality, which IMDi keeps
  * (§§ 17 and 21): those fields are refused with 403.
  *
@@ -39,6 +39,7 @@ static int	route_me_unavailable_add_run(struct http_req *);
 static int	route_me_unavailable_remove_run(struct http_req *);
 static int	route_me_conflict_list_run(struct http_req *);
 static int	route_me_conflict_add_run(struct http_req *);
+static int	route_me_conflict_remove_run(struct http_req *);
 static int	route_me_assignments_run(struct http_req *);
 static int	route_interpreter_list_run(struct http_req *);
 static int	route_interpreter_add_run(struct http_req *);
@@ -73,6 +74,8 @@ ROUTE(me_unavailable_remove, "DELETE", "/v1/me/unavailability/{id}",
     R_INTERP, ROUTE_WRITE);
 ROUTE(me_conflict_list, "GET", "/v1/me/conflicts", R_INTERP, ROUTE_PAGED);
 ROUTE(me_conflict_add, "POST", "/v1/me/conflicts", R_INTERP, ROUTE_WRITE);
+ROUTE(me_conflict_remove, "DELETE", "/v1/me/conflicts/{orgnr}", R_INTERP,
+    ROUTE_WRITE);
 ROUTE(me_assignments, "GET", "/v1/me/assignments", R_INTERP, ROUTE_PAGED);
 
 ROUTE(interpreter_list, "GET", "/v1/interpreters", R_ADMIN, ROUTE_PAGED);
@@ -268,6 +271,20 @@ conflict_add_to(struct http_req *rq, int64_t regno)
 	return (rc);
 }
 
+/*
+ * DELETE the conflict of regno with body {orgnr}; 204. A body regno has
+ * declared no conflict with is 404, whoever else has.
+ */
+static int
+conflict_remove_of(struct http_req *rq, int64_t regno)
+{
+	if (http_query_only(rq, no_query) == -1 ||
+	    conflict_remove(rq->store, regno, http_param(rq, "orgnr"),
+	    rq->err) == -1)
+		return (-1);
+	return (http_reply(rq, MHD_HTTP_NO_CONTENT, NULL));
+}
+
 static int
 route_me_show_run(struct http_req *rq)
 {
@@ -335,6 +352,12 @@ static int
 route_me_conflict_add_run(struct http_req *rq)
 {
 	return (conflict_add_to(rq, rq->who.regno));
+}
+
+static int
+route_me_conflict_remove_run(struct http_req *rq)
+{
+	return (conflict_remove_of(rq, rq->who.regno));
 }
 
 static int
@@ -607,9 +630,5 @@ route_conflict_add_run(struct http_req *rq)
 static int
 route_conflict_remove_run(struct http_req *rq)
 {
-	if (http_query_only(rq, no_query) == -1 ||
-	    conflict_remove(rq->store, http_param_id(rq, "regno"),
-	    http_param(rq, "orgnr"), rq->err) == -1)
-		return (-1);
-	return (http_reply(rq, MHD_HTTP_NO_CONTENT, NULL));
+	return (conflict_remove_of(rq, http_param_id(rq, "regno")));
 }

@@ -29,6 +29,7 @@ const struct route *route_table[] = {
 	&route_me_unavailable_remove,
 	&route_me_conflict_list,
 	&route_me_conflict_add,
+	&route_me_conflict_remove,
 	&route_me_assignments,
 
 	&route_interpreter_list,

@@ -26,6 +26,7 @@ extern const struct route	route_me_unavailable_add;
 extern const struct route	route_me_unavailable_remove;
 extern const struct route	route_me_conflict_list;
 extern const struct route	route_me_conflict_add;
+extern const struct route	route_me_conflict_remove;
 extern const struct route	route_me_assignments;
 
 extern const struct route	route_interpreter_list;

@@ -1118,6 +1118,20 @@ out:
 	im->ctxt = NULL;
 }
 
+/* Begin the transaction every file of a dry run is imported in. */
+int
+xml_import_dry_run_begin(struct store *st, struct tk_error *err)
+{
+	return (store_begin(st, err));
+}
+
+/* Undo everything the files of a dry run did. */
+void
+xml_import_dry_run_end(struct store *st)
+{
+	store_rollback(st);
+}
+
 /* Run one statement on st outside the statement cache. */
 static int
 exec_sql(struct store *st, const char *sql, struct tk_error *err)
@@ -1127,7 +1141,7 @@ exec_sql(struct store *st, const char *sql, struct tk_error *err)
 	return (0);
 }
 
-/* Import one file. */
+/* Import one file, in a transaction or a savepoint of the caller's. */
 int
 xml_import_file(struct store *st, const char *path,
     const struct xml_import_opts *o, struct xml_counts *counts,
@@ -1136,7 +1150,7 @@ xml_import_file(struct store *st, const char *path,
 	struct imp	*im;
 	struct stat	 sb, sb2;
 	xmlSchemaPtr	 schema;
-	int		 fd, rc = -1, began = 0;
+	int		 fd, rc = -1, began = 0, nested;
 
 	memset(counts, 0, sizeof(*counts));
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
@@ -1168,7 +1182,12 @@ xml_import_file(struct store *st, const char *path,
 	if (im->nproblems > 0 || im->stop)
 		goto out;
 
-	if (store_begin(st, err) == -1)
+	/*
+	 * Inside the caller's transaction (a dry run of several files), the
+	 * file gets a savepoint of it instead of a transaction of its own.
+	 */
+	nested = !sqlite3_get_autocommit(store_db(st));
+	if ((nested ? store_savepoint(st, err) : store_begin(st, err)) == -1)
 		goto out;
 	began = 1;
 	if (exec_sql(st, "DELETE FROM import_seen", err) == -1)
@@ -1189,7 +1208,12 @@ xml_import_file(struct store *st, const char *path,
 		goto out;
 	}
 	if (im->nproblems == 0) {
-		if (o->dry_run)
+		/* Kept in the caller's transaction, dry run or not. */
+		if (nested) {
+			if (exec_sql(st, "DELETE FROM import_seen", err) == -1 ||
+			    store_release(st, err) == -1)
+				goto out;
+		} else if (o->dry_run)
 			store_rollback(st);
 		else if (exec_sql(st, "DELETE FROM import_seen", err) == -1 ||
 		    store_commit(st, err) == -1)
@@ -1198,7 +1222,9 @@ xml_import_file(struct store *st, const char *path,
 		rc = 0;
 	}
 out:
-	if (began)
+	if (began && nested)
+		store_rollback_to(st);
+	else if (began)
 		store_rollback(st);
 	if (rc == -1 && err->code == TK_OK)
 		tk_fail(err, TK_E_INVALID, NULL, "'%s' has %lu problem%s;"

@@ -806,6 +806,29 @@ START_TEST(test_interpreter_boundary)
 	expect(&r, 200, NULL);
 	ck_assert_uint_eq(json_array_size(r.json), 1);
 	resp_free(&r);
+	/*
+	 * Withdrawn only by the interpreter who declared it: another's
+	 * is 404, as if it did not exist; a bad number is 400.
+	 */
+	check("DELETE", "/v1/me/conflicts/" NAV, t_amina, NULL, 404,
+	    "not_found");
+	check("DELETE", "/v1/me/conflicts/123", t_bashir, NULL, 400,
+	    "invalid");
+	call(&r, "GET", "/v1/me/conflicts", t_bashir, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(json_array_size(r.json), 1);
+	resp_free(&r);
+	check("DELETE", "/v1/me/conflicts/" NAV, t_bashir, NULL, 204, NULL);
+	check("DELETE", "/v1/me/conflicts/" NAV, t_bashir, NULL, 404,
+	    "not_found");
+	call(&r, "GET", "/v1/me/conflicts", t_bashir, NULL);
+	expect(&r, 200, NULL);
+	ck_assert_uint_eq(json_array_size(r.json), 0);
+	resp_free(&r);
+	ck_assert_int_eq(db_count("SELECT count(*) FROM audit WHERE"
+	    " action = 'conflict-remove' AND old = ?1", NAV), 1);
+	check("DELETE", "/v1/me/conflicts/" NAV, t_ous, NULL, 403,
+	    "forbidden");
 
 	/* Own assignments only. */
 	id = order(t_ous, "tir", "2030-05-02T09:00");

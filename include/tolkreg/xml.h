@@ -61,13 +61,19 @@ struct xml_import_opts {
 };
 
 /*
- * Import the file at path into st, which must have no transaction open.
- * First the whole file is checked against the schema (and refused
- * outright when it has a document type declaration, is not UTF-8, or is
- * not a tolkreg file); then, in one transaction, each record is applied
- * through the domain modules, which check their rules. Every problem
- * goes to o->problem, up to XML_MAX_PROBLEMS. The transaction is
- * committed only when the file had no problem and this is no dry run.
+ * Import the file at path into st. First the whole file is checked
+ * against the schema (and refused outright when it has a document type
+ * declaration, is not UTF-8, or is not a tolkreg file); then, in one
+ * transaction, each record is applied through the domain modules, which
+ * check their rules. Every problem goes to o->problem, up to
+ * XML_MAX_PROBLEMS. The transaction is committed only when the file had
+ * no problem and this is no dry run.
+ *
+ * When st has a transaction open (xml_import_dry_run_begin()), the file
+ * is applied in a savepoint of it instead: kept when the file had no
+ * problem, dry run or not, so that the files after it see it as they
+ * would in a real import, and undone when it had any.
+ *
  * Returns 0 with *counts filled (what was, or would have been, done), or
  * -1: TK_E_INVALID when the file had problems, TK_E_NOTFOUND or TK_E_IO
  * when it cannot be read, or the store's error.
@@ -75,6 +81,16 @@ struct xml_import_opts {
 int		 xml_import_file(struct store *, const char *path,
 		    const struct xml_import_opts *o, struct xml_counts *counts,
 		    struct tk_error *);
+
+/*
+ * A dry run of several files reports what importing them one after the
+ * other would do: xml_import_dry_run_begin() opens one write
+ * transaction, each xml_import_file() with o->dry_run keeps what a good
+ * file did in it, and xml_import_dry_run_end() rolls it all back. st
+ * must have no transaction open; it holds the write lock until the end.
+ */
+int		 xml_import_dry_run_begin(struct store *, struct tk_error *);
+void		 xml_import_dry_run_end(struct store *);
 
 /* What xml_export() writes. */
 enum xml_export_what {
