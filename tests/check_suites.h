@@ -14,6 +14,7 @@ Suite	*match_suite(void);
 Suite	*writer_suite(void);
 Suite	*monitor_suite(void);
 Suite	*output_suite(void);
+Suite	*progress_suite(void);
 Suite	*register_suite(void);
 Suite	*tkmon_suite(void);
 Suite	*store_suite(void);
