@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "cmd.h"
@@ -205,9 +206,11 @@ cmd_export_run(struct cmd_ctx *ctx)
 		    "'--include-personal' applies only to 'export register'"));
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
+	/* Not over the document itself when it goes to the terminal. */
 	o.progress = progress_update;
 	o.progress_arg = progress_new(ctx->errf, "export",
-	    args_has(ctx, "quiet"));
+	    args_has(ctx, "quiet") || (out == NULL &&
+	    isatty(fileno(ctx->out))));
 	if (out != NULL)
 		rc = xml_export_file(st, &o, out, ctx->err);
 	else

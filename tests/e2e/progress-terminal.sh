@@ -90,6 +90,11 @@ on_tty expq "'$TOLKREG' export bodies --quiet --out '$T/b.xml'"
 tty_lacks "export" expq
 expect 0 export assignments
 [ ! -s "$T/err" ] || fail "export wrote to standard error off a terminal"
+# Nothing over the document when it goes to the terminal too.
+script -qec "'$TOLKREG' export bodies" "$T/both.raw" </dev/null >/dev/null ||
+	fail "export to a terminal failed"
+grep -q "<body " "$T/both.raw" || fail "export wrote no bodies to the terminal"
+! grep -q "export: " "$T/both.raw" || fail "progress over the document"
 
 # demo, at a small scale.
 TOLKREG_DEMO_SCALE=400; export TOLKREG_DEMO_SCALE
