@@ -22,6 +22,7 @@
 #include "tolkreg/match.h"
 #include "tolkreg/monitor.h"
 #include "tolkreg/output.h"
+#include "tolkreg/progress.h"
 #include "tolkreg/register.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
@@ -33,6 +34,7 @@ static int	cmd_demo_run(struct cmd_ctx *);
 static const struct cmd_opt cmd_demo_opts[] = {
 	{ "seed", "N", NULL, 0, "the seed of the generator" },
 	{ "until", "DATE", NULL, 0, "the last day of the two years" },
+	CMD_OPT_QUIET,
 	CMD_OPT_END
 };
 
@@ -50,21 +52,6 @@ const struct cmd_entry cmd_demo_entry = {
 #define DEMO_BODIES		300
 #define DEMO_LANGUAGES		70
 #define DEMO_ASSIGNMENTS	670000L
-
-/* A progress line on a terminal. */
-static void
-progress(void *arg, const char *phase, long done, long total)
-{
-	FILE	*f = arg;
-
-	if (f == NULL || !isatty(fileno(f)))
-		return;
-	fprintf(f, "\rbuilding the demo register: %-12s %3ld%%", phase,
-	    total > 0 ? done * 100 / total : 100);
-	if (strcmp(phase, "done") == 0)
-		fputc('\n', f);
-	fflush(f);
-}
 
 /* Write a heading. */
 static void
@@ -312,14 +299,14 @@ cmd_demo_run(struct cmd_ctx *ctx)
 	struct store		*st;
 	char			 buf[32], today[DATE_BUFLEN];
 	int64_t			 n;
+	int			 rc;
 
 	gen_params_init(&p);
 	p.interpreters = DEMO_INTERPRETERS;
 	p.bodies = DEMO_BODIES;
 	p.languages = DEMO_LANGUAGES;
 	p.assignments = DEMO_ASSIGNMENTS;
-	p.progress = progress;
-	p.arg = ctx->errf;
+	p.progress = progress_update;
 	/* TOLKREG_DEMO_SCALE: a smaller demo for quick runs (tolkreg(1)). */
 	if ((scale = getenv("TOLKREG_DEMO_SCALE")) != NULL &&
 	    (n = atol(scale)) > 1) {
@@ -343,8 +330,12 @@ cmd_demo_run(struct cmd_ctx *ctx)
 		    " the demo builds a new database: remove it or give"
 		    " another --db", ctx->dbpath));
 	if ((st = cmd_store(ctx)) == NULL ||
-	    store_load_reference(st, ctx->err) == -1 ||
-	    gen_register(st, &p, ctx->err) == -1)
+	    store_load_reference(st, ctx->err) == -1)
+		return (-1);
+	p.arg = progress_new(ctx->errf, "demo", args_has(ctx, "quiet"));
+	rc = gen_register(st, &p, ctx->err);
+	progress_free(p.arg);
+	if (rc == -1)
 		return (-1);
 	tk_time_format(p.until, buf);
 	snprintf(today, sizeof(today), "%.10s", buf);

@@ -10,11 +10,13 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "cmd.h"
 #include "tolkreg/error.h"
 #include "tolkreg/output.h"
+#include "tolkreg/progress.h"
 #include "tolkreg/xml.h"
 
 static int	cmd_import_run(struct cmd_ctx *);
@@ -22,6 +24,7 @@ static int	cmd_export_run(struct cmd_ctx *);
 
 static const struct cmd_opt cmd_import_opts[] = {
 	{ "dry-run", NULL, NULL, 0, "check and count, change nothing" },
+	CMD_OPT_QUIET,
 	CMD_OPT_END
 };
 
@@ -42,6 +45,7 @@ static const struct cmd_opt cmd_export_opts[] = {
 	{ "out", "FILE", NULL, 0, "write to FILE instead of the output" },
 	{ "include-personal", NULL, NULL, 0,
 	    "with personal numbers and contact details" },
+	CMD_OPT_QUIET,
 	CMD_OPT_END
 };
 
@@ -54,13 +58,21 @@ const struct cmd_entry cmd_export_entry = {
 	.run = cmd_export_run
 };
 
+/* Where the problems of a file go, past the progress line. */
+struct problem_out {
+	FILE		*f;
+	struct progress	*progress;	/* or NULL */
+};
+
 /* Print one problem of a file as FILE:LINE: message. */
 static void
 print_problem(void *arg, const char *file, unsigned long line,
     const char *msg)
 {
-	FILE	*f = arg;
+	struct problem_out	*po = arg;
+	FILE			*f = po->f;
 
+	progress_clear(po->progress);
 	if (line > 0)
 		fprintf(f, "%s:%lu: %s\n", file, line, msg);
 	else
@@ -93,17 +105,21 @@ cmd_import_run(struct cmd_ctx *ctx)
 {
 	struct xml_import_opts	 o;
 	struct xml_counts	 counts;
+	struct problem_out	 po;
 	struct tk_error		 e, first;
 	struct table		*t;
 	struct store		*st;
-	int			 rc, i, nbad = 0, nunread = 0, nok = 0;
+	char			 label[256];
+	int			 rc, i, ok, nbad = 0, nunread = 0, nok = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.dry_run = args_has(ctx, "dry-run");
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
+	po.f = ctx->errf;
 	o.problem = print_problem;
-	o.arg = ctx->errf;
+	o.arg = &po;
+	o.progress = progress_update;
 	tk_error_clear(&first);
 	/* Each file of a dry run sees the ones before it. */
 	if (o.dry_run && xml_import_dry_run_begin(st, ctx->err) == -1)
@@ -118,7 +134,14 @@ cmd_import_run(struct cmd_ctx *ctx)
 	rc = 0;
 	for (i = 0; i < ctx->npos; i++) {
 		tk_error_clear(&e);
-		if (xml_import_file(st, ctx->pos[i], &o, &counts, &e) == 0) {
+		snprintf(label, sizeof(label), "import %s", ctx->pos[i]);
+		po.progress = progress_new(ctx->errf, label,
+		    args_has(ctx, "quiet"));
+		o.progress_arg = po.progress;
+		ok = xml_import_file(st, ctx->pos[i], &o, &counts, &e) == 0;
+		progress_free(po.progress);
+		po.progress = NULL;
+		if (ok) {
 			report_file(t, ctx->pos[i], o.dry_run ? "dry-run" :
 			    "applied", &counts);
 			nok++;
@@ -168,7 +191,7 @@ cmd_export_run(struct cmd_ctx *ctx)
 	struct xml_export_opts	 o;
 	const char		*out = args_get(ctx, "out");
 	struct store		*st;
-	int			 i;
+	int			 i, rc;
 
 	memset(&o, 0, sizeof(o));
 	o.since = args_get(ctx, "since");
@@ -188,7 +211,15 @@ cmd_export_run(struct cmd_ctx *ctx)
 		    "'--include-personal' applies only to 'export register'"));
 	if ((st = cmd_store(ctx)) == NULL)
 		return (-1);
+	/* Not over the document itself when it goes to the terminal. */
+	o.progress = progress_update;
+	o.progress_arg = progress_new(ctx->errf, "export",
+	    args_has(ctx, "quiet") || (out == NULL &&
+	    isatty(fileno(ctx->out))));
 	if (out != NULL)
-		return (xml_export_file(st, &o, out, ctx->err));
-	return (xml_export(st, &o, ctx->out, ctx->err));
+		rc = xml_export_file(st, &o, out, ctx->err);
+	else
+		rc = xml_export(st, &o, ctx->out, ctx->err);
+	progress_free(o.progress_arg);
+	return (rc);
 }

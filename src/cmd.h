@@ -89,6 +89,9 @@ extern const char *const	 cmd_report_formats[];	/* and xml, html */
 	{ "format", "FORMAT", cmd_formats, 0, "the output format" }
 #define CMD_OPT_REPORT_FORMAT \
 	{ "format", "FORMAT", cmd_report_formats, 0, "the output format" }
+/* The common option --quiet, for commands that show progress. */
+#define CMD_OPT_QUIET \
+	{ "quiet", NULL, NULL, 0, "no progress on standard error" }
 #define CMD_OPT_END	{ NULL, NULL, NULL, 0, NULL }
 
 /*

@@ -213,19 +213,24 @@ pick_draw(const struct pick *p, struct gen_rng *r)
 	return (lo);
 }
 
-/* A valid fødselsnummer for interpreter number i (distinct per i). */
+/*
+ * A valid fødselsnummer for interpreter number i, distinct per i: birth
+ * dates spread over 1955-1999 (15 120 of them), and for the n-th
+ * interpreter on a date the n-th valid individual number of 000-499.
+ * Every date has at least 411, far more than GEN_MAX_INTERPRETERS needs.
+ */
 static void
 make_fnr(int i, char out[PNR_LEN + 1])
 {
 	static const int	w1[] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
 	static const int	w2[] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
-	int			ind, s, k, j, day, month, year;
+	int			ind, s, k, j, day, month, year, skip;
 
-	/* Birth dates spread over 1955-1999; individual numbers 000-499. */
 	day = i % 28 + 1;
 	month = (i / 28) % 12 + 1;
 	year = 55 + (i / 336) % 45;
-	for (ind = (i / 15120) * 7 % 500;; ind = (ind + 1) % 500) {
+	skip = i / 15120;
+	for (ind = 0;; ind = (ind + 1) % 500) {
 		snprintf(out, PNR_LEN + 1, "%02u%02u%02u%03u", (unsigned)day,
 		    (unsigned)month, (unsigned)year, (unsigned)ind);
 		for (s = 0, j = 0; j < 9; j++)
@@ -239,11 +244,16 @@ make_fnr(int i, char out[PNR_LEN + 1])
 			continue;
 		out[10] = (char)('0' + k);
 		out[11] = '\0';
-		return;
+		if (skip-- == 0)
+			return;
 	}
 }
 
-/* A valid organisation number for body i (distinct per i). */
+/*
+ * A valid organisation number for body i: the first valid one from
+ * 7 * i, distinct per i below GEN_MAX_BODIES (the next valid number is
+ * never more than two away).
+ */
 static void
 make_orgnr(int i, char out[10])
 {
@@ -280,11 +290,20 @@ struct gen {
 	int			 nlang;
 	int			**pool;		/* per language: i * 8 + category */
 	int			*npool;
+	int			*cappool;
 	time_t			*free_at;	/* per interpreter index */
 	char			(*body)[10];
 	char			(*body_knr)[5];
 	struct tk_error		*err;
 };
+
+/* Report done of total to the caller's progress_fn now and then. */
+static void
+report(struct gen *g, const char *what, long done, long total)
+{
+	if (g->p->progress != NULL && (done % 500 == 0 || done == total))
+		g->p->progress(g->p->arg, what, done, total);
+}
 
 /* Load every municipality and set the place weights. */
 static int
@@ -382,7 +401,7 @@ gen_interpreters(struct gen *g)
 	sqlite3_stmt		*s;
 	char			 fnr[PNR_LEN + 1], name[96], email[64], phone[16];
 	char			 date[DATE_BUFLEN], created[21];
-	int			 i, k, nl, lang, cap, mods, year, woman;
+	int			 i, k, nl, lang, mods, year, woman;
 	int64_t			 regno;
 
 	pick_init(&supply, g->nlang);
@@ -391,9 +410,7 @@ gen_interpreters(struct gen *g)
 		    langs[i].supply));
 	g->pool = xcalloc((size_t)g->nlang, sizeof(*g->pool));
 	g->npool = xcalloc((size_t)g->nlang, sizeof(*g->npool));
-	cap = p->interpreters;
-	for (i = 0; i < g->nlang; i++)
-		g->pool[i] = xcalloc((size_t)cap, sizeof(**g->pool));
+	g->cappool = xcalloc((size_t)g->nlang, sizeof(*g->cappool));
 	g->free_at = xcalloc((size_t)p->interpreters, sizeof(*g->free_at));
 	snprintf(created, sizeof(created), "2020-01-01T00:00:00Z");
 
@@ -454,11 +471,16 @@ gen_interpreters(struct gen *g)
 			if (cat == 'E' && add_cred(g, regno, "tao", NULL,
 			    date) == -1)
 				return (-1);
+			if (g->npool[lang] == g->cappool[lang]) {
+				g->cappool[lang] = g->cappool[lang] > 0 ?
+				    g->cappool[lang] * 2 : 64;
+				g->pool[lang] = xreallocarray(g->pool[lang],
+				    (size_t)g->cappool[lang],
+				    sizeof(**g->pool));
+			}
 			g->pool[lang][g->npool[lang]++] = i * 8 + (cat - 'A');
 		}
-		if (p->progress != NULL && i % 1000 == 0)
-			p->progress(p->arg, "interpreters", i,
-			    p->interpreters);
+		report(g, "interpreters", i + 1, p->interpreters);
 	}
 	free(supply.cum);
 	return (0);
@@ -510,6 +532,7 @@ gen_bodies(struct gen *g)
 		    "none", -1, SQLITE_STATIC);
 		if (exec_stmt(g->st, s, g->err) == -1)
 			return (-1);
+		report(g, "bodies", i + 1, g->p->bodies);
 	}
 	free(sect.cum);
 	return (0);
@@ -654,11 +677,39 @@ gen_assignments(struct gen *g)
 		}
 		if (exec_stmt(g->st, s, g->err) == -1)
 			return (-1);
-		if (p->progress != NULL && i % 20000 == 0)
-			p->progress(p->arg, "assignments", i, p->assignments);
+		report(g, "assignments", i + 1, p->assignments);
 	}
 	free(demand.cum);
 	free(later.cum);
+	return (0);
+}
+
+/* Check the parameters before anything is written. */
+int
+gen_params_check(const struct gen_params *p, struct tk_error *err)
+{
+	if (p->interpreters < 1 || p->interpreters > GEN_MAX_INTERPRETERS)
+		return (tk_fail(err, TK_E_USAGE, "interpreters",
+		    "'interpreters' must be from 1 to %d: the generator has"
+		    " distinct personal numbers for that many",
+		    GEN_MAX_INTERPRETERS));
+	if (p->bodies < 1 || p->bodies > GEN_MAX_BODIES)
+		return (tk_fail(err, TK_E_USAGE, "bodies", "'bodies' must be"
+		    " from 1 to %d: the generator has distinct organisation"
+		    " numbers for that many", GEN_MAX_BODIES));
+	if (p->languages < 1 || p->languages > NLANGS)
+		return (tk_fail(err, TK_E_USAGE, "languages", "'languages'"
+		    " must be from 1 to %d: the generator knows %d languages",
+		    NLANGS, NLANGS));
+	if (p->assignments < 0)
+		return (tk_fail(err, TK_E_USAGE, "assignments",
+		    "'assignments' must not be negative"));
+	if (p->years < 1 || p->years > GEN_MAX_YEARS)
+		return (tk_fail(err, TK_E_USAGE, "years", "'years' must be"
+		    " from 1 to %d", GEN_MAX_YEARS));
+	if (p->future_days < 0 || p->future_days > GEN_MAX_FUTURE_DAYS)
+		return (tk_fail(err, TK_E_USAGE, "future-days", "'future-days'"
+		    " must be from 0 to %d", GEN_MAX_FUTURE_DAYS));
 	return (0);
 }
 
@@ -676,11 +727,9 @@ gen_register(struct store *st, const struct gen_params *p,
 	g.p = p;
 	g.err = err;
 	gen_rng_init(&g.rng, p->seed);
-	g.nlang = p->languages < NLANGS ? p->languages : NLANGS;
-	if (g.nlang < 1 || p->interpreters < 1 || p->bodies < 1 ||
-	    p->assignments < 0 || p->years < 1)
-		return (tk_fail(err, TK_E_USAGE, NULL, "the generator needs"
-		    " at least one language, interpreter, body and year"));
+	if (gen_params_check(p, err) == -1)
+		return (-1);
+	g.nlang = p->languages;
 	if (load_places(&g) == -1 || gen_interpreters(&g) == -1 ||
 	    gen_bodies(&g) == -1)
 		goto out;
@@ -688,8 +737,6 @@ gen_register(struct store *st, const struct gen_params *p,
 	if (qualification_refresh_all(st, today, err) == -1 ||
 	    gen_assignments(&g) == -1)
 		goto out;
-	if (p->progress != NULL)
-		p->progress(p->arg, "done", 1, 1);
 	rc = 0;
 out:
 	for (i = 0; i < g.nknr; i++)
@@ -700,6 +747,7 @@ out:
 		free(g.pool[i]);
 	free(g.pool);
 	free(g.npool);
+	free(g.cappool);
 	free(g.free_at);
 	free(g.body);
 	free(g.body_knr);

@@ -33,6 +33,41 @@ col_attr(struct xw *xw, const char *name, sqlite3_stmt *s, int i)
 	xw_attr(xw, name, (const char *)sqlite3_column_text(s, i));
 }
 
+/*
+ * The rows an export will write, counted in its snapshot for the
+ * progress of it: -1 when the count fails. since is bound as text, or
+ * since_at as a time, when not NULL.
+ */
+static long
+count_rows(struct store *st, const char *sql, const char *since,
+    const time_t *since_at, struct tk_error *err)
+{
+	sqlite3_stmt	*s;
+	long		 n = -1;
+
+	if ((s = store_stmt(st, sql, err)) == NULL)
+		return (-1);
+	if (since != NULL)
+		sqlite3_bind_text(s, 1, since, -1, SQLITE_TRANSIENT);
+	if (since_at != NULL)
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)*since_at);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, err);
+	sqlite3_reset(s);
+	return (n);
+}
+
+/* Tell the caller's progress_fn how far the export is, now and then. */
+static void
+report(const struct xml_export_opts *o, const char *what, long done,
+    long total)
+{
+	if (o->progress != NULL && (done % 500 == 0 || done == total))
+		o->progress(o->progress_arg, what, done, total);
+}
+
 /* Finish a statement run: 0 when it ran to the end. */
 static int
 stmt_done(struct store *st, sqlite3_stmt *s, int rc, struct tk_error *err)
@@ -100,21 +135,28 @@ interpreter_children(struct store *st, struct xw *xw, int64_t regno,
 	return (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err));
 }
 
+/* The interpreters an export writes (and counts for its progress). */
+#define REGISTER_ROWS	" FROM interpreter i WHERE ?1 IS NULL OR EXISTS" \
+	" (SELECT 1 FROM audit a WHERE a.entity = 'interpreter'" \
+	" AND a.entity_id = CAST(i.regno AS TEXT) AND a.at >= ?1)"
+
 /* <interpreters>: every interpreter (changed since since), by regno. */
 static int
 export_register(struct store *st, struct xw *xw, const char *since,
-    int personal, struct tk_error *err)
+    const struct xml_export_opts *o, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT regno, name, gender,"
 	    " municipality, availability, modalities, pnr, email, phone"
-	    " FROM interpreter i WHERE ?1 IS NULL OR EXISTS (SELECT 1"
-	    " FROM audit a WHERE a.entity = 'interpreter'"
-	    " AND a.entity_id = CAST(i.regno AS TEXT) AND a.at >= ?1)"
-	    " ORDER BY regno";
+	    REGISTER_ROWS " ORDER BY regno";
+	static const char	 count[] = "SELECT count(*)" REGISTER_ROWS;
 	sqlite3_stmt		*s;
 	char			 mods[32], *p;
+	long			 total = 0, done = 0;
 	int			 rc;
 
+	if (o->progress != NULL &&
+	    (total = count_rows(st, count, since, NULL, err)) == -1)
+		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
 	if (since != NULL)
@@ -134,7 +176,7 @@ export_register(struct store *st, struct xw *xw, const char *since,
 				*p = ' ';
 		}
 		xw_attr(xw, "modalities", mods);
-		if (personal) {
+		if (o->include_personal) {
 			col_attr(xw, "fnr", s, 6);
 			col_attr(xw, "email", s, 7);
 			col_attr(xw, "phone", s, 8);
@@ -147,6 +189,7 @@ export_register(struct store *st, struct xw *xw, const char *since,
 			return (-1);
 		}
 		xw_end(xw);
+		report(o, "interpreters", ++done, total);
 	}
 	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
@@ -154,21 +197,29 @@ export_register(struct store *st, struct xw *xw, const char *since,
 	return (0);
 }
 
+/* The bodies an export writes (and counts for its progress). */
+#define BODY_ROWS	" FROM body b WHERE ?1 IS NULL OR EXISTS (SELECT 1" \
+	" FROM audit a WHERE a.entity = 'body' AND a.entity_id = b.orgnr" \
+	" AND a.at >= ?1)"
+
 /* <bodies>: every public body (changed since since), by orgnr. */
 static int
 export_bodies(struct store *st, struct xw *xw, const char *since,
-    struct tk_error *err)
+    const struct xml_export_opts *o, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT orgnr, name, sector,"
 	    " municipality, CASE regular WHEN 1 THEN 'true' ELSE 'false' END,"
-	    " guidelines FROM body b WHERE ?1 IS NULL OR EXISTS (SELECT 1"
-	    " FROM audit a WHERE a.entity = 'body' AND a.entity_id = b.orgnr"
-	    " AND a.at >= ?1) ORDER BY orgnr";
+	    " guidelines" BODY_ROWS " ORDER BY orgnr";
+	static const char	 count[] = "SELECT count(*)" BODY_ROWS;
 	static const char *const names[] = { "orgnr", "name", "sector",
 	    "municipality", "regular", "guidelines" };
 	sqlite3_stmt		*s;
+	long			 total = 0, done = 0;
 	int			 rc, i;
 
+	if (o->progress != NULL &&
+	    (total = count_rows(st, count, since, NULL, err)) == -1)
+		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
 	if (since != NULL)
@@ -179,6 +230,7 @@ export_bodies(struct store *st, struct xw *xw, const char *since,
 		for (i = 0; i < 6; i++)
 			col_attr(xw, names[i], s, i);
 		xw_end(xw);
+		report(o, "bodies", ++done, total);
 	}
 	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
@@ -186,24 +238,31 @@ export_bodies(struct store *st, struct xw *xw, const char *since,
 	return (0);
 }
 
+/* The assignments an export writes (and counts for its progress). */
+#define ASSIGNMENT_ROWS	" FROM request r JOIN body b ON b.orgnr = r.body" \
+	" WHERE r.state IN ('completed', 'cancelled', 'unfilled')" \
+	" AND (?1 IS NULL OR r.start >= ?1)"
+
 /* <assignments>: closed requests (starting from since), by key. */
 static int
 export_assignments(struct store *st, struct xw *xw, const time_t *since,
-    struct tk_error *err)
+    const struct xml_export_opts *o, struct tk_error *err)
 {
 	static const char	 sql[] = "SELECT r.sender, r.ext_ref, r.body,"
 	    " coalesce(r.sector, b.sector), r.lang, r.start, r.minutes,"
 	    " r.modality, r.municipality, r.state, r.regno, r.unregistered,"
 	    " r.exception, r.actual_minutes, r.remote, r.child_used,"
-	    " r.provider, r.provider_orgnr, r.close_reason"
-	    " FROM request r JOIN body b ON b.orgnr = r.body"
-	    " WHERE r.state IN ('completed', 'cancelled', 'unfilled')"
-	    " AND (?1 IS NULL OR r.start >= ?1)"
+	    " r.provider, r.provider_orgnr, r.close_reason" ASSIGNMENT_ROWS
 	    " ORDER BY r.sender, r.ext_ref";
+	static const char	 count[] = "SELECT count(*)" ASSIGNMENT_ROWS;
 	sqlite3_stmt		*s;
 	char			 when[TIME_BUFLEN];
+	long			 total = 0, done = 0;
 	int			 rc, onsite;
 
+	if (o->progress != NULL &&
+	    (total = count_rows(st, count, NULL, since, err)) == -1)
+		return (-1);
 	if ((s = store_stmt(st, sql, err)) == NULL)
 		return (-1);
 	if (since != NULL)
@@ -241,6 +300,7 @@ export_assignments(struct store *st, struct xw *xw, const time_t *since,
 		col_attr(xw, "provider-orgnr", s, 17);
 		col_attr(xw, "reason", s, 18);
 		xw_end(xw);
+		report(o, "assignments", ++done, total);
 	}
 	if (stmt_done(st, s, xw_failed(xw) ? SQLITE_DONE : rc, err) == -1)
 		return (-1);
@@ -292,15 +352,15 @@ xml_export(struct store *st, const struct xml_export_opts *o, FILE *f,
 	switch (o->what) {
 	case XML_EXPORT_REGISTER:
 		rc = export_register(st, &xw, o->since != NULL ? since_at :
-		    NULL, o->include_personal, err);
+		    NULL, o, err);
 		break;
 	case XML_EXPORT_BODIES:
 		rc = export_bodies(st, &xw, o->since != NULL ? since_at :
-		    NULL, err);
+		    NULL, o, err);
 		break;
 	case XML_EXPORT_ASSIGNMENTS:
 		rc = export_assignments(st, &xw, o->since != NULL ? &since :
-		    NULL, err);
+		    NULL, o, err);
 		break;
 	}
 	store_rollback(st);

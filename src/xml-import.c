@@ -82,6 +82,8 @@ struct imp {
 	xmlParserCtxtPtr		 ctxt;		/* pass 2 */
 	unsigned long			 nproblems;
 	int				 stop;
+	long				 total[XML_NKINDS]; /* pass 1 */
+	long				 done[XML_NKINDS];  /* pass 2 */
 	struct tk_error			 fatal;		/* not a data problem */
 	int				 depth;
 	unsigned long			 last_line;	/* of the last */
@@ -954,18 +956,46 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	attrs_clear(im);
 }
 
+/* The kind of record an element of this name is, or -1. */
+static int
+record_kind(const char *name)
+{
+	if (strcmp(name, "interpreter") == 0)
+		return (XML_INTERPRETER);
+	if (strcmp(name, "body") == 0)
+		return (XML_BODY);
+	if (strcmp(name, "assignment") == 0)
+		return (XML_ASSIGNMENT);
+	return (-1);
+}
+
+/* Tell the caller's progress_fn how far pass 2 is, now and then. */
+static void
+report(struct imp *im, int kind)
+{
+	long	done = ++im->done[kind], total = im->total[kind];
+
+	if (im->o->progress != NULL && (done % 500 == 0 || done == total))
+		im->o->progress(im->o->progress_arg,
+		    kind_names[kind], done, total);
+}
+
 /* SAX: the end of an element. */
 static void
 on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri)
 {
 	struct imp	*im = ctx;
+	int		 kind;
 
 	(void)prefix;
 	(void)uri;
 	if (im->depth == 3 && strcmp((const char *)localname,
 	    "interpreter") == 0)
 		interpreter_end(im);
+	if (im->depth == 3 && !im->stop &&
+	    (kind = record_kind((const char *)localname)) != -1)
+		report(im, kind);
 	im->depth--;
 }
 
@@ -985,15 +1015,20 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *pub,
 	xmlStopParser(im->ctxt);
 }
 
-/* Pass 1: check the whole file against the schema, writing nothing. */
+/*
+ * Pass 1: check the whole file (size bytes) against the schema, writing
+ * nothing, and count its records of each kind for the progress of pass
+ * 2.
+ */
 static void
-pass_validate(struct imp *im, int fd, xmlSchemaPtr schema)
+pass_validate(struct imp *im, int fd, xmlSchemaPtr schema, off_t size)
 {
 	xmlTextReaderPtr	 r;
 	const xmlChar		*enc, *ns;
 	xmlChar			*version;
-	unsigned long		 line;
-	int			 rc = 0, type, root = 0;
+	unsigned long		 line, nodes = 0;
+	long			 kb = (long)(size / 1024);
+	int			 rc = 0, type, root = 0, kind;
 
 	if ((r = xmlReaderForFd(fd, im->path, NULL, PARSE_OPTIONS)) == NULL) {
 		problem(im, 0, "cannot read the file as XML");
@@ -1013,6 +1048,13 @@ pass_validate(struct imp *im, int fd, xmlSchemaPtr schema)
 	}
 	while (!im->stop && (rc = xmlTextReaderRead(r)) == 1) {
 		type = xmlTextReaderNodeType(r);
+		if (im->o->progress != NULL && ++nodes % 4096 == 0)
+			im->o->progress(im->o->progress_arg, "kB checked",
+			    (long)(xmlTextReaderByteConsumed(r) / 1024), kb);
+		if (type == XML_READER_TYPE_ELEMENT &&
+		    xmlTextReaderDepth(r) == 2 && (kind = record_kind(
+		    (const char *)xmlTextReaderConstLocalName(r))) != -1)
+			im->total[kind]++;
 		line = (unsigned long)xmlTextReaderGetParserLineNumber(r);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
 			problem(im, 0, "the file has a document type"
@@ -1056,6 +1098,8 @@ pass_validate(struct imp *im, int fd, xmlSchemaPtr schema)
 	if (!im->stop && im->nproblems == 0 && (rc != 0 ||
 	    xmlTextReaderIsValid(r) != 1))
 		problem(im, 0, "the file is not a valid tolkreg document");
+	if (im->o->progress != NULL && im->nproblems == 0 && kb > 0)
+		im->o->progress(im->o->progress_arg, "kB checked", kb, kb);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeTextReader(r);
 }
@@ -1178,7 +1222,7 @@ xml_import_file(struct store *st, const char *path,
 	if (sb.st_size == 0)
 		problem(im, 0, "the file is empty");
 	else if (prescan(im, fd) == 0 && lseek(fd, 0, SEEK_SET) == 0)
-		pass_validate(im, fd, schema);
+		pass_validate(im, fd, schema, sb.st_size);
 	if (im->nproblems > 0 || im->stop)
 		goto out;
 

@@ -24,6 +24,7 @@ main(void)
 	srunner_add_suite(sr, monitor_suite());
 	srunner_add_suite(sr, output_suite());
 	srunner_add_suite(sr, page_suite());
+	srunner_add_suite(sr, progress_suite());
 	srunner_add_suite(sr, register_suite());
 	srunner_add_suite(sr, tkmon_suite());
 	srunner_add_suite(sr, store_suite());

@@ -15,6 +15,7 @@ Suite	*writer_suite(void);
 Suite	*monitor_suite(void);
 Suite	*output_suite(void);
 Suite	*page_suite(void);
+Suite	*progress_suite(void);
 Suite	*register_suite(void);
 Suite	*tkmon_suite(void);
 Suite	*store_suite(void);

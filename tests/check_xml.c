@@ -139,7 +139,7 @@ static int
 import_into(struct store *s, const char *text, int dry,
     struct xml_counts *c, struct tk_error *err)
 {
-	struct xml_import_opts	o = { dry, on_problem, NULL };
+	struct xml_import_opts	o = { dry, on_problem, NULL, NULL, NULL };
 
 	tk_error_clear(err);
 	return (xml_import_file(s, put_file("in.xml", text, strlen(text)), &o,
@@ -186,7 +186,7 @@ static char *
 export_of(struct store *s, enum xml_export_what what, int personal,
     const char *since)
 {
-	struct xml_export_opts	 o = { what, since, personal };
+	struct xml_export_opts	 o = { what, since, personal, NULL, NULL };
 	struct tk_error		 err;
 	FILE			*f;
 	char			*buf = NULL;
@@ -532,7 +532,7 @@ START_TEST(test_too_many_problems)
 	FILE	*f;
 	char	 p[128];
 	int	 i;
-	struct xml_import_opts	o = { 0, on_problem, NULL };
+	struct xml_import_opts	o = { 0, on_problem, NULL, NULL, NULL };
 	struct xml_counts	c;
 	struct tk_error		err;
 
@@ -661,7 +661,7 @@ rss_kib(void)
 START_TEST(test_big_import)
 {
 	static const char *const mods[] = { "phone", "video", "onsite" };
-	struct xml_import_opts	 o = { 0, on_problem, NULL };
+	struct xml_import_opts	 o = { 0, on_problem, NULL, NULL, NULL };
 	struct xml_counts	 c;
 	struct tk_error		 err;
 	struct stat		 sb;

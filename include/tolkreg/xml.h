@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "tolkreg/progress.h"
+
 /*
  * The XML interchange format (schema/tolkreg.xsd, tolkreg-xml(5)): one
  * namespaced, versioned format for interpreters with their credentials,
@@ -54,10 +56,18 @@ const char	*xml_kind_name(enum xml_kind);
 typedef void	(*xml_problem_fn)(void *arg, const char *file,
 		    unsigned long line, const char *msg);
 
+/*
+ * Progress of an import: the schema check reports "kB checked" of the
+ * file's size, then the records of each kind in the file are reported
+ * by their section's name ("assignments") against the number the check
+ * counted.
+ */
 struct xml_import_opts {
 	int		 dry_run;	/* check and count, change nothing */
 	xml_problem_fn	 problem;	/* may be NULL */
 	void		*arg;
+	progress_fn	 progress;	/* may be NULL */
+	void		*progress_arg;
 };
 
 /*
@@ -108,6 +118,12 @@ struct xml_export_opts {
 	 */
 	const char		*since;
 	int			 include_personal; /* fnr, e-mail, phone */
+	/*
+	 * May be NULL; else called now and then with the records written
+	 * ("assignments") of the number the export holds.
+	 */
+	progress_fn		 progress;
+	void			*progress_arg;
 };
 
 /*

@@ -36,6 +36,7 @@
 #include "tolkreg/error.h"
 #include "tolkreg/gen.h"
 #include "tolkreg/match.h"
+#include "tolkreg/progress.h"
 #include "tolkreg/request.h"
 #include "tolkreg/store.h"
 #include "tolkreg/writer.h"
@@ -55,6 +56,7 @@ struct opts {
 	int		 bookings;
 	int		 languages;
 	uint64_t	 seed;
+	int		 quiet;
 };
 
 static double
@@ -90,17 +92,6 @@ quantile(const double *v, int n, double q)
 	return (n == 0 ? 0.0 : v[i < n ? i : n - 1]);
 }
 
-static void
-progress(void *arg, const char *phase, long done, long total)
-{
-	(void)arg;
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "\rgenerating %-12s %3ld%%", phase,
-		    total > 0 ? done * 100 / total : 100);
-	if (strcmp(phase, "done") == 0 && isatty(STDERR_FILENO))
-		fputc('\n', stderr);
-}
-
 /* Create and fill the database unless it already holds a register. */
 static struct store *
 prepare(const struct opts *o, double *gen_seconds)
@@ -133,11 +124,15 @@ prepare(const struct opts *o, double *gen_seconds)
 	p.assignments = o->assignments;
 	p.years = 2;
 	p.future_days = 60;
-	p.progress = progress;
+	p.progress = progress_update;
+	p.arg = progress_new(stderr, "bench-match: generating", o->quiet);
 	if (store_begin(st, &err) == -1 ||
 	    store_load_reference(st, &err) == -1 ||
-	    gen_register(st, &p, &err) == -1 || store_commit(st, &err) == -1)
+	    gen_register(st, &p, &err) == -1 || store_commit(st, &err) == -1) {
+		progress_free(p.arg);
 		die("generate", &err);
+	}
+	progress_free(p.arg);
 	sqlite3_exec(store_db(st), "ANALYZE", NULL, NULL, NULL);
 	*gen_seconds = now() - t;
 	return (st);
@@ -606,7 +601,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: bench-match --db PATH [--interpreters N]"
 	    " [--assignments N] [--requests N] [--bookings N] [--languages N]"
-	    " [--seed N] [--results FILE]\n");
+	    " [--seed N] [--results FILE] [--quiet]\n");
 	exit(64);
 }
 
@@ -622,9 +617,11 @@ main(int argc, char **argv)
 		{ "languages", required_argument, NULL, 'l' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "results", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts	 o = { NULL, NULL, 30000, 3000000, 10000, 2000, 100, 1 };
+	struct opts	 o = { NULL, NULL, 30000, 3000000, 10000, 2000, 98, 1,
+	    0 };
 	struct store	*st;
 	struct request	*reqs;
 	struct utsname	 un;
@@ -649,6 +646,7 @@ main(int argc, char **argv)
 		case 'l': o.languages = atoi(optarg); break;
 		case 's': o.seed = strtoull(optarg, NULL, 10); break;
 		case 'o': o.results = optarg; break;
+		case 'q': o.quiet = 1; break;
 		default: usage();
 		}
 	}
