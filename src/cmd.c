@@ -298,6 +298,7 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	ctx.out = out;
 	ctx.errf = errf;
 	ctx.format = FMT_TABLE;
+	ctx.progname = argc > 0 && argv[0] != NULL ? argv[0] : "tolkreg";
 	ctx.dbpath = (env = getenv("TOLKREG_DB")) != NULL && *env != '\0' ?
 	    env : "tolkreg.db";
 	ctx.actor = (env = getenv("USER")) != NULL && *env != '\0' ? env :
