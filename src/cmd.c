@@ -359,6 +359,8 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	if (rc == -1) {
 		if (err.code == TK_OK)
 			tk_fail(&err, TK_E_STORE, NULL, "internal error");
+		/* The output so far comes before the error, as it happened. */
+		fflush(out);
 		fprintf(errf, "tolkreg: %s: %s\n", e->name, err.msg);
 		if (err.code == TK_E_USAGE)
 			cmd_usage(e, errf);
