@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +55,9 @@ const struct cmd_entry cmd_demo_entry = {
 #define DEMO_BODIES		300
 #define DEMO_LANGUAGES		70
 #define DEMO_ASSIGNMENTS	670000L
+
+/* Where the HTML reports go: this directory next to the database. */
+#define DEMO_REPORTS		"demo-reports"
 
 /* Write a heading. */
 static void
@@ -205,8 +211,8 @@ tour_sprak(struct cmd_ctx *ctx, struct store *st,
 }
 
 /*
- * Write the SPRÅK and LOV reports for period p as HTML next to the
- * database, and say where.
+ * Write the SPRÅK and LOV reports for period p as HTML in DEMO_REPORTS
+ * next to the database, made if need be, and say where.
  */
 static int
 tour_reports(struct cmd_ctx *ctx, struct store *st,
@@ -214,21 +220,27 @@ tour_reports(struct cmd_ctx *ctx, struct store *st,
 {
 	struct sprak_params	 sp;
 	struct monitor_query	 q;
-	char			 dir[4096], path[4200], *slash;
+	char			 base[4096], dir[4200], path[4300], *slash;
 	FILE			*f;
 	int			 rc, i;
 
-	snprintf(dir, sizeof(dir), "%s", ctx->dbpath);
-	if ((slash = strrchr(dir, '/')) != NULL)
+	snprintf(base, sizeof(base), "%s", ctx->dbpath);
+	if ((slash = strrchr(base, '/')) != NULL)
 		*slash = '\0';
 	else
-		snprintf(dir, sizeof(dir), ".");
+		snprintf(base, sizeof(base), ".");
+	snprintf(dir, sizeof(dir), "%s/%s", base, DEMO_REPORTS);
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		return (tk_fail(ctx->err, TK_E_IO, NULL, "cannot make"
+		    " directory '%s': %s", dir, strerror(errno)));
 	sprak_params_init(&sp);
 	q.period = p;
 	q.by = BY_NONE;
 	q.params = &sp;
 	q.generated = time(NULL);
 	heading(ctx->out, "Reports");
+	fprintf(ctx->out, "The two half-year reports as web pages, in %s/:\n\n",
+	    dir);
 	for (i = 0; i < 2; i++) {
 		snprintf(path, sizeof(path), "%s/tolkemonitor-%s-%s.html", dir,
 		    i == 0 ? "sprak" : "lov", p->label);
@@ -350,7 +362,7 @@ cmd_demo_run(struct cmd_ctx *ctx)
 	    tour_lov(ctx, st, &period) == -1 ||
 	    tour_reports(ctx, st, &period) == -1)
 		return (-1);
-	fprintf(ctx->out, "\nExplore: TOLKREG_DB=%s tolkreg help\n",
+	fprintf(ctx->out, "\nExplore: %s --db %s help\n", ctx->progname,
 	    ctx->dbpath);
 	return (0);
 }

@@ -302,6 +302,7 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	ctx.errf = errf;
 	ctx.format = FMT_TABLE;
 	ctx.terminal = isatty(fileno(out));
+	ctx.progname = argc > 0 && argv[0] != NULL ? argv[0] : "tolkreg";
 	ctx.dbpath = (env = getenv("TOLKREG_DB")) != NULL && *env != '\0' ?
 	    env : "tolkreg.db";
 	ctx.actor = (env = getenv("USER")) != NULL && *env != '\0' ? env :
@@ -366,6 +367,8 @@ tolkreg_main(int argc, char **argv, FILE *out, FILE *errf)
 	if (rc == -1) {
 		if (err.code == TK_OK)
 			tk_fail(&err, TK_E_STORE, NULL, "internal error");
+		/* The output so far comes before the error, as it happened. */
+		fflush(out);
 		fprintf(errf, "tolkreg: %s: %s\n", e->name, err.msg);
 		if (err.code == TK_E_USAGE)
 			cmd_usage(e, errf);

@@ -31,6 +31,7 @@ struct tk_error;
 
 struct cmd_ctx {
 	const struct cmd_entry	*entry;
+	const char		*progname;	/* argv[0]: how it was run */
 	const char		*dbpath;
 	const char		*actor;
 	struct store		*store;		/* NULL until cmd_store() */

@@ -287,6 +287,9 @@ delivery_push(struct store *st, const struct delivery *d,
 				continue;
 			}
 		}
+		/* What was said so far goes before push_file()'s notes. */
+		if (out != NULL)
+			fflush(out);
 		if (push_file(o, f->name, f->content_type, f->data, f->len,
 		    &res, err) == -1)
 			return (-1);

@@ -10,6 +10,8 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 
+#include <netinet/in.h>
+
 #include <errno.h>
 #include <inttypes.h>
 #include <jansson.h>
@@ -1138,6 +1140,73 @@ listen_addr(const char *listen, struct addrinfo **ai)
 	return (0);
 }
 
+/*
+ * A socket listening on ai, opened here rather than by libmicrohttpd so
+ * that a failure names the address the user gave (addr) and the
+ * reason. Only SO_REUSEADDR is set: a second daemon on a port in use
+ * fails instead of sharing it. Returns the socket, or -1 with a log
+ * line.
+ */
+static int
+listen_socket(const char *addr, const struct addrinfo *ai)
+{
+	int	fd, on = 1, saved;
+
+	fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+	    0);
+	if (fd == -1 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) == -1 ||
+	    (ai->ai_family == AF_INET6 && setsockopt(fd, IPPROTO_IPV6,
+	    IPV6_V6ONLY, &on, sizeof(on)) == -1) ||
+	    bind(fd, ai->ai_addr, ai->ai_addrlen) == -1 ||
+	    listen(fd, SOMAXCONN) == -1) {
+		saved = errno;
+		if (fd != -1)
+			close(fd);
+		http_log("cannot listen on %s: %s", addr, strerror(saved));
+		return (-1);
+	}
+	return (fd);
+}
+
+/* The port socket fd listens on, or 0 when it cannot be told. */
+static unsigned int
+listen_port(int fd)
+{
+	struct sockaddr_storage	ss;
+	socklen_t		len = sizeof(ss);
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) == -1)
+		return (0);
+	if (ss.ss_family == AF_INET)
+		return (ntohs(((struct sockaddr_in *)&ss)->sin_port));
+	if (ss.ss_family == AF_INET6)
+		return (ntohs(((struct sockaddr_in6 *)&ss)->sin6_port));
+	return (0);
+}
+
+/*
+ * Take a message of libmicrohttpd's into tolkregd's log, as one line
+ * named as the library's, with personal numbers masked as in a path.
+ */
+static void __attribute__((format(printf, 2, 0)))
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char	msg[400], line[400];
+	size_t	n;
+
+	(void)cls;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '\r' ||
+	    msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (n == 0)
+		return;
+	log_path(line, sizeof(line), msg);
+	http_log("libmicrohttpd: %s", line);
+}
+
 /* Write the bound port to path, atomically. */
 static int
 write_port_file(const char *path, unsigned int port)
@@ -1160,7 +1229,6 @@ write_port_file(const char *path, unsigned int port)
 int
 http_serve(const struct http_config *c)
 {
-	const union MHD_DaemonInfo	*info;
 	struct MHD_OptionItem		 opts[10];
 	struct MHD_Daemon		*d;
 	struct addrinfo			*ai = NULL;
@@ -1170,7 +1238,7 @@ http_serve(const struct http_config *c)
 	MHD_socket			 fd;
 	unsigned int			 flags, port, waited;
 	char				*cert = NULL, *key = NULL;
-	int				 sig, n = 0, status = EX_OK;
+	int				 sig, lfd, n = 0, status = EX_OK;
 
 	cfg = c;
 	tk_error_clear(&err);
@@ -1192,8 +1260,6 @@ http_serve(const struct http_config *c)
 	}
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC |
 	    MHD_USE_ERROR_LOG;
-	if (ai->ai_family == AF_INET6)
-		flags |= MHD_USE_IPv6;
 	if (c->tls_cert != NULL) {
 		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
 			http_log("this libmicrohttpd is built without TLS");
@@ -1211,18 +1277,16 @@ http_serve(const struct http_config *c)
 		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY,
 		    0, key };
 	}
-	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_SOCK_ADDR, 0,
-	    ai->ai_addr };
-	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_THREAD_POOL_SIZE,
-	    (intptr_t)c->threads, NULL };
+	/* One thread is the polling thread itself: no pool to ask for. */
+	if (c->threads > 1)
+		opts[n++] = (struct MHD_OptionItem){
+		    MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)c->threads, NULL };
 	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT,
 	    (intptr_t)c->max_connections, NULL };
 	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT,
 	    (intptr_t)c->timeout, NULL };
 	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_COMPLETED,
 	    (intptr_t)completed_cb, NULL };
-	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_LISTENING_ADDRESS_REUSE,
-	    1, NULL };
 	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
 
 	if (pthread_key_create(&store_key, store_destroy) != 0) {
@@ -1244,15 +1308,22 @@ http_serve(const struct http_config *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, NULL,
-	    MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
-	if (d == NULL) {
-		http_log("cannot listen on %s", c->listen);
+	if ((lfd = listen_socket(c->listen, ai)) == -1) {
 		status = EX_OSERR;
 		goto out_key;
 	}
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	port = info != NULL ? info->port : 0;
+	port = listen_port(lfd);
+	/* The logger first, so that no message bypasses it. */
+	d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)lfd,
+	    MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	if (d == NULL) {
+		/* Its own message says why; whether it closed lfd varies. */
+		http_log("cannot serve on %s", c->listen);
+		status = EX_OSERR;
+		goto out_key;
+	}
 	if (c->port_file != NULL && write_port_file(c->port_file, port) == -1) {
 		http_log("cannot write '%s': %s", c->port_file,
 		    strerror(errno));
@@ -1260,9 +1331,10 @@ http_serve(const struct http_config *c)
 		status = EX_CANTCREAT;
 		goto out_key;
 	}
-	http_log("listening on %s, port %u, %u threads%s, cache of %u"
+	http_log("listening on %s, port %u, %u thread%s%s, cache of %u"
 	    " answers per thread", c->listen, port, c->threads,
-	    c->tls_cert != NULL ? ", TLS" : "", c->cache_slots);
+	    c->threads == 1 ? "" : "s", c->tls_cert != NULL ? ", TLS" : "",
+	    c->cache_slots);
 
 	for (;;) {
 		if (sigwait(&set, &sig) != 0)

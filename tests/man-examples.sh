@@ -106,6 +106,7 @@ tolkreg.1	$ tolkreg --as ola.saksbehandler interpreter exclude 10001 \	run	A
 tolkreg.1	$ tolkreg request add --body 974760673 --lang ara \	run	A
 tolkreg.1	$ tolkreg monitor sprak --period 2026H1 --format html >sprak.html	run	A
 tolkreg.1	$ tolkreg language list --query tigr	run	A
+tolkreg.1	tolkreg: request list: 100 rows shown, more follow; continue with --after 1767250800.4711	skip	needs a terminal and a cursor of another register; checked: tests/e2e/list-paging.sh gets this line on a terminal
 tolkreg.1	tolkreg: COMMAND: message	skip	the form of an error, with placeholders
 tolkreg.1	tolkreg: unknown command 'serach'; did you mean 'search'?	skip	messages on standard error before a usage line; checked: each is the first line tolkreg prints for the mistyped command
 tolkreg-halfyear.8	tolkreg --db DB --as ACTOR export demand --period previous \	skip	the command the wrapper runs, with placeholders
@@ -113,12 +114,16 @@ tolkreg-halfyear.8	TOLKREG=/usr/local/bin/tolkreg	file	/etc/tolkreg/halfyear.con
 tolkreg-halfyear.8	15 2 1 1 * tolkreg /usr/local/sbin/tolkreg-halfyear	skip	crontab lines; checked: 02:15 on 1 January and 1 July, running the installed wrapper
 tolkreg-halfyear.8	[Unit]	skip	systemd unit files; checked: the service runs the installed wrapper and the timer starts it on 1 January and 1 July
 tolkreg-halfyear.8	# systemctl daemon-reload	skip	needs root and systemd; checked: it enables the timer shown above
+tolkreg-halfyear.8	2027-01-01T01:15:00Z tolkreg-halfyear[812]: exporting period	skip	a log of another run, stamped by syslog's clock; checked: tests/e2e/halfyear-wrapper.sh checks the order and the stamps of the lines
 tolkreg-halfyear.8	$ TOLKREG_PERIOD=2026H1 TOLKREG_HALFYEAR_LOG=- tolkreg-halfyear	run	A
 tolkreg-monitor.7	$ tolkreg monitor sprak --period 2025H1 --format html >sprak.html	run	D
 tolkreg-monitor.7	$ tolkreg monitor sprak --period 2025H1 --utilisation 0.33 \	run	D
 tolkreg-xml.5	<?xml version="1.0" encoding="UTF-8"?>	file	reports.xml
 tolkreg-xml.5	$ xmllint --noout --schema schema/tolkreg.xsd reports.xml	run	B
-tolkregd.8	2026-11-23T09:14:02Z tolkregd: POST /v1/requests/12/book 200 3.1ms	skip	a log line of another run; checked: the example run logs its booking in the same form
+tolkregd.8	2026-11-23T10:14:02+01:00 tolkregd: POST /v1/requests/12/book 200 3.1ms	skip	a log line of another run; checked: the example run logs its booking in the same form
+tolkregd.8	2026-11-23T10:14:00+01:00 tolkregd: listening on 127.0.0.1:8080, port	skip	a log line of another run; checked: tests/e2e/tolkregd-listen.sh checks the start line tolkregd logs
+tolkregd.8	tolkregd: cannot listen on 127.0.0.1:8080: Address already in use	skip	needs a port another program holds; checked: tests/e2e/tolkregd-listen.sh gets this message for a port in use
+tolkregd.8	Link: </v1/requests?state=booked&limit=50&after=1767250800.4711>; rel="next"	skip	a header of an answer with a cursor of another register; checked: the http suite's paging test follows these headers
 tolkregd.8	$ token=$(tolkreg --db /srv/tolkreg/tolkreg.db token create \	run	C
 tolkregd.8	[Unit]	skip	a systemd unit; checked: it runs the installed tolkregd as the example does
 tolkregd.8	upstream tolkregd {	skip	an nginx configuration; checked: it proxies to the example's address and lets through a file as large as POST /v1/import takes
@@ -378,7 +383,7 @@ cmp -s "$W/diag.want" "$W/diag.got" ||
     fail "tolkreg.1: DIAGNOSTICS shows other messages than tolkreg prints: $(diff "$W/diag.want" "$W/diag.got")"
 
 # tolkregd's log line: the booking of the example run, in the same form.
-log=$(block_text tolkregd.8 '2026-11-23T09:14:02Z tolkregd: POST /v1/requests/12/book 200 3.1ms' |
+log=$(block_text tolkregd.8 '2026-11-23T10:14:02+01:00 tolkregd: POST /v1/requests/12/book 200 3.1ms' |
     tr '\n' ' ' | sed 's/  */ /g; s/ $//')
 form=$(printf '%s\n' "$log" | sed -e 's/[0-9][0-9]*/N/g')
 real=$(grep ' POST /v1/requests/1/book ' "$W/C/tolkregd.log" 2>/dev/null |

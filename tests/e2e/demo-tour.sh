@@ -11,12 +11,28 @@ has "booked interpreter"
 has "Tolkemonitor SPRÅK 2026H1"
 has "Tolkemonitor LOV 2026H1"
 has "(NEW"
-has "tolkemonitor-sprak-2026H1.html"
-[ -s "$T/tolkemonitor-sprak-2026H1.html" ] || fail "no SPRÅK report"
-[ -s "$T/tolkemonitor-lov-2026H1.html" ] || fail "no LOV report"
-grep -q "<svg" "$T/tolkemonitor-sprak-2026H1.html" || fail "no charts"
+# The reports go in demo-reports next to the database, and it says so.
+has "in $T/demo-reports/:"
+has "SPRÅK: $T/demo-reports/tolkemonitor-sprak-2026H1.html"
+has "LOV:   $T/demo-reports/tolkemonitor-lov-2026H1.html"
+[ -s "$T/demo-reports/tolkemonitor-sprak-2026H1.html" ] ||
+	fail "no SPRÅK report"
+[ -s "$T/demo-reports/tolkemonitor-lov-2026H1.html" ] || fail "no LOV report"
+grep -q "<svg" "$T/demo-reports/tolkemonitor-sprak-2026H1.html" ||
+	fail "no charts"
+! ls "$T"/*.html >/dev/null 2>&1 || fail "a report next to the database"
 has "RISING"
 lacks "@example.no"
+# The closing hint is a command that works as printed.
+has "Explore: $TOLKREG --db $T/a.db help"
+hint=$(sed -n 's/^Explore: //p' "$T/out")
+[ -n "$hint" ] || fail "no closing hint"
+set +e
+$hint >"$T/hint.out" 2>"$T/err"
+rc=$?
+set -e
+[ "$rc" -eq 0 ] || fail "the closing hint '$hint' exited $rc"
+has "usage: tolkreg" "$T/hint.out"
 
 expect 75 --db "$T/a.db" demo
 err_has "exists"
