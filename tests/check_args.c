@@ -46,30 +46,12 @@ teardown(void)
 static int
 run(const char *arg, ...)
 {
-	char		*argv[64];
-	va_list		 ap;
-	size_t		 olen, elen;
-	FILE		*fo, *fe;
-	int		 argc = 0, rc;
+	va_list	ap;
+	int	rc;
 
-	free(out);
-	free(errs);
-	out = errs = NULL;
-	argv[argc++] = xstrdup("tolkreg");
-	argv[argc++] = xstrdup("--db");
-	argv[argc++] = xstrdup(db);
 	va_start(ap, arg);
-	for (; arg != NULL; arg = va_arg(ap, const char *))
-		argv[argc++] = xstrdup(arg);
+	rc = fixture_tolkreg(db, &out, &errs, arg, ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	fo = open_memstream(&out, &olen);
-	fe = open_memstream(&errs, &elen);
-	rc = tolkreg_main(argc, argv, fo, fe);
-	fclose(fo);
-	fclose(fe);
-	while (argc > 0)
-		free(argv[--argc]);
 	return (rc);
 }
 

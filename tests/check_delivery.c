@@ -29,7 +29,6 @@
 #include "tolkreg/delivery.h"
 #include "tolkreg/push.h"
 #include "tolkreg/store.h"
-#include "tolkreg/xmalloc.h"
 
 #define TOKEN	"tok-3f9a.c2_B"
 
@@ -119,29 +118,12 @@ entries(const char *p)
 static int
 run(const char *arg, ...)
 {
-	char	*argv[32];
-	va_list	 ap;
-	size_t	 olen, elen;
-	FILE	*fo, *fe;
-	int	 argc = 0, rc;
+	va_list	ap;
+	int	rc;
 
-	free(out);
-	free(errs);
-	argv[argc++] = xstrdup("tolkreg");
-	argv[argc++] = xstrdup("--db");
-	argv[argc++] = xstrdup(path);
 	va_start(ap, arg);
-	for (; arg != NULL && argc < 31; arg = va_arg(ap, const char *))
-		argv[argc++] = xstrdup(arg);
+	rc = fixture_tolkreg(path, &out, &errs, arg, ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	fo = open_memstream(&out, &olen);
-	fe = open_memstream(&errs, &elen);
-	rc = tolkreg_main(argc, argv, fo, fe);
-	fclose(fo);
-	fclose(fe);
-	while (argc > 0)
-		free(argv[--argc]);
 	return (rc);
 }
 

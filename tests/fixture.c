@@ -6,17 +6,20 @@
 
 #include <check.h>
 #include <ftw.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "fixture.h"
 #include "tolkreg/category.h"
 #include "tolkreg/error.h"
 #include "tolkreg/interpreter.h"
 #include "tolkreg/store.h"
+#include "tolkreg/xmalloc.h"
 
 #define DIR_PREFIX	"/tmp/tolkreg-check."
 
@@ -223,4 +226,35 @@ fixture_int_text(struct store *st, const char *sql, const char *p)
 
 	sqlite3_bind_text(s, 1, p, -1, SQLITE_TRANSIENT);
 	return (one_int(st, s, sql));
+}
+
+/* Run tolkreg on db with the arguments in ap, its output captured. */
+int
+fixture_tolkreg(const char *db, char **out, char **errs, const char *arg,
+    va_list ap)
+{
+	char	*argv[32];
+	size_t	 olen, elen;
+	FILE	*fo, *fe;
+	int	 argc = 0, rc;
+
+	free(*out);
+	free(*errs);
+	*out = *errs = NULL;
+	argv[argc++] = xstrdup("tolkreg");
+	argv[argc++] = xstrdup("--db");
+	argv[argc++] = xstrdup(db);
+	for (; arg != NULL; arg = va_arg(ap, const char *)) {
+		ck_assert_int_lt(argc, 31);
+		argv[argc++] = xstrdup(arg);
+	}
+	argv[argc] = NULL;
+	ck_assert_ptr_nonnull(fo = open_memstream(out, &olen));
+	ck_assert_ptr_nonnull(fe = open_memstream(errs, &elen));
+	rc = tolkreg_main(argc, argv, fo, fe);
+	fclose(fo);
+	fclose(fe);
+	while (argc > 0)
+		free(argv[--argc]);
+	return (rc);
 }

@@ -10,6 +10,7 @@
  * test instead of returning an error.
  */
 
+#include <stdarg.h>
 #include <stdint.h>
 
 #include "tolkreg/category.h"
@@ -58,6 +59,14 @@ int64_t		 fixture_interpreter(struct store *, const char *name, int d,
 /* Record a credential of kind (in lang) obtained on 2020-01-01. */
 void		 fixture_credential(struct store *, int64_t regno,
 		    enum cred_kind, const char *lang);
+
+/*
+ * Run tolkreg --db db with the NULL-terminated arguments in ap (at most
+ * 28); what it wrote to standard output and standard error in *out and
+ * *errs, whose earlier contents are freed. Its exit status.
+ */
+int		 fixture_tolkreg(const char *db, char **out, char **errs,
+		    const char *arg, va_list ap);
 
 /* Run statements that return nothing. */
 void		 fixture_exec(struct store *, const char *sql);
